@@ -1,0 +1,55 @@
+import type { Formatter, Translation } from '@shopfront/core';
+import type { LauncherMessages } from '../messages.js';
+import type { PanelMessages } from '../panel-messages.js';
+
+/** The launcher's strings and the panel's. */
+const messages: Translation<LauncherMessages & PanelMessages> = {
+  open: 'تحدّث معنا',
+  close: 'إغلاق المحادثة',
+  unread: (f: Formatter, count: number) =>
+    f.plural(count, {
+      zero: 'لا رسائل غير مقروءة',
+      one: 'رسالة واحدة غير مقروءة',
+      two: 'رسالتان غير مقروءتين',
+      few: `${f.number(count)} رسائل غير مقروءة`,
+      other: `${f.number(count)} رسالة غير مقروءة`,
+    }),
+  conversation: 'المحادثة',
+  greeting: 'مرحبًا! اسألنا عن أي شيء، يسعدنا أن نساعدك.',
+  replyTime: (f: Formatter, minutes: number) =>
+    f.plural(minutes, {
+      one: 'نردّ عادةً خلال دقيقة.',
+      two: 'نردّ عادةً خلال دقيقتين.',
+      few: `نردّ عادةً خلال ${f.number(minutes)} دقائق.`,
+      other: `نردّ عادةً خلال ${f.number(minutes)} دقيقة.`,
+    }),
+  you: 'أنت',
+  team: 'الفريق',
+  typing: (_f: Formatter, name: string) => (name ? `${name} يكتب…` : 'أحدهم يكتب…'),
+  sending: 'جارٍ الإرسال…',
+  queued: 'بانتظار الاتصال',
+  sent: 'أُرسلت',
+  seen: 'شوهدت',
+  failed: 'لم تُرسل.',
+  offline: 'أنت غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
+  placeholder: 'اكتب رسالة…',
+  send: 'إرسال',
+  attach: 'إرفاق صورة',
+  image: 'صورة',
+  remove: 'إزالة',
+  attachmentInvalid: 'أرفق صورة بصيغة JPEG أو PNG أو WebP أو GIF بحجم لا يتجاوز 5 ميغابايت.',
+  prechatIntro: 'قبل أن نبدأ، أخبرنا كيف نتواصل معك.',
+  name: 'الاسم',
+  email: 'البريد الإلكتروني',
+  optional: '(اختياري)',
+  start: 'ابدأ المحادثة',
+  noAgents: 'لا يوجد أحد من فريقنا متاح الآن.',
+  outsideHours: 'نحن الآن خارج ساعات العمل.',
+  backAt: (f: Formatter, date: string) => `نعود ${f.relativeTime(date)}.`,
+  replyByEmail: 'اترك بريدك الإلكتروني وسنردّ عليك هناك.',
+  message: 'الرسالة',
+  emailInvalid: 'أدخل بريدًا إلكترونيًا صالحًا.',
+  emailThanks: 'شكرًا! سنردّ عليك بالبريد الإلكتروني.',
+};
+
+export default messages;

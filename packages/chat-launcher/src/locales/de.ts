@@ -1,0 +1,47 @@
+import type { Formatter, Translation } from '@shopfront/core';
+import type { LauncherMessages } from '../messages.js';
+import type { PanelMessages } from '../panel-messages.js';
+
+/** The launcher's strings and the panel's. */
+const messages: Translation<LauncherMessages & PanelMessages> = {
+  open: 'Chatten Sie mit uns',
+  close: 'Chat schließen',
+  unread: (f: Formatter, count: number) =>
+    f.plural(count, { one: `${f.number(count)} ungelesene Nachricht`, other: `${f.number(count)} ungelesene Nachrichten` }),
+  conversation: 'Unterhaltung',
+  greeting: 'Hallo! Fragen Sie uns, was Sie möchten – wir helfen gern.',
+  replyTime: (f: Formatter, minutes: number) =>
+    f.plural(minutes, {
+      one: 'Wir antworten meist innerhalb einer Minute.',
+      other: `Wir antworten meist innerhalb von ${f.number(minutes)} Minuten.`,
+    }),
+  you: 'Sie',
+  team: 'Team',
+  typing: (_f: Formatter, name: string) => (name ? `${name} schreibt…` : 'Jemand schreibt…'),
+  sending: 'Wird gesendet…',
+  queued: 'Wartet auf Verbindung',
+  sent: 'Gesendet',
+  seen: 'Gelesen',
+  failed: 'Nicht gesendet.',
+  offline: 'Sie sind offline. Ihre Nachrichten werden gesendet, sobald die Verbindung zurück ist.',
+  placeholder: 'Nachricht schreiben…',
+  send: 'Senden',
+  attach: 'Bild anhängen',
+  image: 'Bild',
+  remove: 'Entfernen',
+  attachmentInvalid: 'Hängen Sie ein JPEG-, PNG-, WebP- oder GIF-Bild mit höchstens 5 MB an.',
+  prechatIntro: 'Bevor wir beginnen: Wie erreichen wir Sie?',
+  name: 'Name',
+  email: 'E-Mail',
+  optional: '(optional)',
+  start: 'Chat beginnen',
+  noAgents: 'Gerade ist niemand aus unserem Team erreichbar.',
+  outsideHours: 'Wir sind gerade außerhalb unserer Öffnungszeiten.',
+  backAt: (f: Formatter, date: string) => `Wir sind ${f.relativeTime(date)} zurück.`,
+  replyByEmail: 'Hinterlassen Sie Ihre E-Mail-Adresse, wir antworten dorthin.',
+  message: 'Nachricht',
+  emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+  emailThanks: 'Danke! Wir antworten per E-Mail.',
+};
+
+export default messages;

@@ -1,0 +1,9 @@
+/**
+ * Runs `callback` when the browser is idle, and within `timeout` ms at the
+ * latest. Safari has no requestIdleCallback, so a timer stands in. No Lit: the
+ * loader uses it too.
+ */
+export function whenIdle(callback: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback(), { timeout });
+  else setTimeout(callback, 1);
+}

@@ -1,0 +1,184 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type * as z from 'zod/mini';
+import type { BackendAdapter, Capability } from './adapter.js';
+import { type AdapterError, request, toAdapterError } from './adapter-error.js';
+import { SfLoadErrorEvent } from './events.js';
+import { store } from './store.js';
+import { warnOnce } from './warn.js';
+
+export interface LoadOptions<C extends Capability, S extends z.ZodMiniType, A extends readonly unknown[]> {
+  capability: C;
+  /** Every result is parsed with it: bad data becomes the error state. */
+  schema: S;
+  /** The element's arguments; `undefined` means "nothing to load yet". Read in `willUpdate`'s wake, never mutate here. */
+  args: () => A | undefined;
+  load: (implementation: NonNullable<BackendAdapter[C]>, args: A, signal: AbortSignal) => Promise<unknown>;
+  /** Names the cached copy: with it, a saved value renders at once and is revalidated. */
+  cacheKey?: (args: A) => string;
+  /** How long a cached copy may still be shown, in ms (default a week). */
+  maxAge?: number;
+}
+
+export interface LoadRenderers<T> {
+  /** Nothing to show yet: render a skeleton that reserves the final size. */
+  pending: () => unknown;
+  /** Data to show, possibly saved earlier (`stale`) while fresh data loads or could not load. */
+  complete: (value: T) => unknown;
+  /** Nothing saved and loading failed. */
+  error: (error: AdapterError) => unknown;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly runtime?: { readonly adapter: BackendAdapter | undefined } };
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The one way a widget loads data. It renders a saved copy first and
+ * revalidates, passes an `AbortSignal` down to the adapter (aborted when the
+ * element leaves the page), validates with the schema inside the task, retries
+ * when the browser comes back online, and hands the element one of three
+ * states. Elements declare arguments and call `render()`.
+ */
+export class LoadController<C extends Capability, S extends z.ZodMiniType, A extends readonly unknown[]> implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: LoadOptions<C, S, A>;
+  readonly #task: Task<readonly unknown[], z.output<S>>;
+  #value?: z.output<S>;
+  #valueKey?: string;
+  #stale = false;
+  #abortedByDisconnect = false;
+
+  constructor(host: Host, options: LoadOptions<C, S, A>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    this.#task = new Task(host, {
+      args: () => {
+        const args = options.args();
+        return args === undefined ? [undefined] : [host.runtime?.adapter, ...args];
+      },
+      task: (allArgs, { signal }) => this.#load(allArgs, signal),
+    });
+  }
+
+  /** The data being shown, if any. */
+  get value(): z.output<S> | undefined {
+    return this.#value;
+  }
+
+  /** True while the shown data is a saved copy not yet confirmed by the backend. */
+  get stale(): boolean {
+    return this.#stale;
+  }
+
+  /** True while a request is in flight (also when a saved copy is shown). */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** The last failure; set alongside a stale value when only the saved copy could be shown. */
+  get error(): AdapterError | undefined {
+    return this.#task.status === TaskStatus.ERROR ? toAdapterError(this.#task.error) : undefined;
+  }
+
+  render(renderers: LoadRenderers<z.output<S>>): unknown {
+    const error = this.error;
+    if (error?.kind === 'unsupported') return nothing;
+    const value = this.#value;
+    const showable = value !== undefined && (this.#task.status === TaskStatus.PENDING || this.#valueKey === this.#currentKey());
+    if (showable) return renderers.complete(value);
+    if (error) return renderers.error(error);
+    return renderers.pending();
+  }
+
+  /** Loads again (the retry button of the error state). */
+  retry(): Promise<void> {
+    return this.#task.run();
+  }
+
+  /** Replaces the shown value (optimistic updates) and the saved copy. */
+  set(value: z.output<S>): void {
+    this.#value = value;
+    this.#valueKey = this.#currentKey();
+    this.#host.requestUpdate();
+    const args = this.#options.args();
+    if (args && this.#options.cacheKey)
+      void store.set(`cache:${this.#options.cacheKey(args)}`, value, { maxAge: this.#options.maxAge ?? WEEK_MS });
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.#onOnline);
+    if (this.#abortedByDisconnect) {
+      this.#abortedByDisconnect = false;
+      void this.#task.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#onOnline);
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#abortedByDisconnect = true;
+      this.#task.abort();
+    }
+  }
+
+  readonly #onOnline = () => {
+    if (this.#task.status === TaskStatus.ERROR || this.#stale) void this.#task.run();
+  };
+
+  #currentKey(): string | undefined {
+    const args = this.#options.args();
+    return args === undefined ? undefined : JSON.stringify(args);
+  }
+
+  async #load(allArgs: readonly unknown[], signal: AbortSignal): Promise<z.output<S>> {
+    const [adapter, ...rest] = allArgs as [BackendAdapter | undefined, ...A];
+    const args = rest as unknown as A;
+    // No adapter yet (configure() not called) or nothing to load: stay in the initial state.
+    if (!adapter) return initialState as never;
+    const { capability, schema, load, cacheKey } = this.#options;
+    const key = JSON.stringify(args);
+    const storeKey = cacheKey ? (`cache:${cacheKey(args)}` as const) : undefined;
+
+    // The request and the saved copy start together. The copy shows unless fresh
+    // data already arrived, also after the request failed (offline).
+    const fresh = request(adapter, capability, schema, (implementation, innerSignal) => load(implementation, args, innerSignal), {
+      signal,
+    });
+    let succeeded = false;
+    let savedCopy: Promise<void> = Promise.resolve();
+    if (storeKey && this.#valueKey !== key) {
+      savedCopy = store.read(storeKey).then((saved) => {
+        if (succeeded || signal.aborted || saved === undefined) return;
+        const parsed = schema.safeParse(saved.value);
+        if (!parsed.success) return;
+        this.#value = parsed.data as z.output<S>;
+        this.#valueKey = key;
+        this.#stale = true;
+        this.#host.requestUpdate();
+      });
+    }
+
+    try {
+      const value = await fresh;
+      succeeded = true;
+      this.#value = value;
+      this.#valueKey = key;
+      this.#stale = false;
+      if (storeKey) void store.set(storeKey, value, { maxAge: this.#options.maxAge ?? WEEK_MS });
+      return value;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // Show the saved copy with the error, not the error first and the copy a moment later.
+      await savedCopy;
+      const failure = toAdapterError(error);
+      if (failure.kind === 'unsupported') {
+        warnOnce(`<${this.#host.localName}> renders nothing: ${failure.message}`);
+      } else {
+        this.#host.dispatchEvent(new SfLoadErrorEvent(failure));
+      }
+      throw failure;
+    }
+  }
+}

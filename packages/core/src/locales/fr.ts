@@ -1,0 +1,21 @@
+import type { CoreMessages } from '../core-messages.js';
+import type { Formatter, Translation } from '../i18n.js';
+
+const messages: Translation<CoreMessages> = {
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  close: 'Fermer',
+  offline: 'Vous êtes hors ligne. Affichage des données enregistrées.',
+  errorNetwork: 'Impossible de joindre la boutique. Vérifiez votre connexion et réessayez.',
+  errorTimeout: 'La boutique met trop de temps à répondre. Veuillez réessayer.',
+  errorHttp: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  errorRateLimited: (f: Formatter, seconds: number) =>
+    f.plural(seconds, {
+      one: 'Trop de tentatives. Patientez une seconde.',
+      other: `Trop de tentatives. Patientez ${f.number(seconds)} secondes.`,
+    }),
+  errorInvalid: 'Nous avons reçu une réponse incompréhensible. Réessayez plus tard.',
+  errorUnsupported: "Cette fonctionnalité n'est pas disponible dans cette boutique.",
+};
+
+export default messages;

@@ -1,0 +1,6 @@
+export * from './common.js';
+export * from './reviews.js';
+export * from './loyalty.js';
+export * from './chat.js';
+export * from './faq.js';
+export * from './products.js';

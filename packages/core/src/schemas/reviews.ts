@@ -1,0 +1,97 @@
+import * as z from 'zod/mini';
+import { Count, HttpUrl, Id, Timestamp, lenientArray, text } from './common.js';
+
+export const Rating = z.int().check(z.gte(1), z.lte(5));
+
+export const ReviewPhoto = z.object({
+  url: HttpUrl,
+  thumbnailUrl: z.optional(HttpUrl),
+  alt: z.optional(text(300)),
+  width: z.optional(z.int().check(z.gte(1), z.lte(20000))),
+  height: z.optional(z.int().check(z.gte(1), z.lte(20000))),
+});
+export type ReviewPhoto = z.infer<typeof ReviewPhoto>;
+
+export const MerchantReply = z.object({
+  body: text(5000, 1),
+  authorName: z.optional(text(80)),
+  createdAt: Timestamp,
+});
+export type MerchantReply = z.infer<typeof MerchantReply>;
+
+export const Review = z.object({
+  id: Id,
+  productId: Id,
+  rating: Rating,
+  title: text(150),
+  body: text(5000),
+  authorName: text(80, 1),
+  verifiedBuyer: z.boolean(),
+  /** BCP 47 language of the review text, when known. */
+  language: z.optional(text(35)),
+  createdAt: Timestamp,
+  helpfulCount: Count,
+  /** Photos whose URL is not http(s) are dropped; the review still shows. */
+  photos: lenientArray(ReviewPhoto, 5),
+  reply: z.optional(z.nullable(MerchantReply)),
+});
+export type Review = z.infer<typeof Review>;
+
+export const RatingHistogram = z.object({ 1: Count, 2: Count, 3: Count, 4: Count, 5: Count });
+export type RatingHistogram = z.infer<typeof RatingHistogram>;
+
+export const ReviewSummary = z.object({
+  productId: Id,
+  average: z.number().check(z.gte(0), z.lte(5)),
+  count: Count,
+  histogram: RatingHistogram,
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+export const ReviewSort = z.enum(['newest', 'highest', 'lowest', 'helpful', 'media-first']);
+export type ReviewSort = z.infer<typeof ReviewSort>;
+
+export const ReviewQuery = z.object({
+  sort: z.optional(ReviewSort),
+  rating: z.optional(Rating),
+  withMedia: z.optional(z.boolean()),
+  cursor: z.optional(text(512, 1)),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
+});
+export type ReviewQuery = z.infer<typeof ReviewQuery>;
+
+export const ReviewPage = z.object({
+  reviews: z.array(Review).check(z.maxLength(100)),
+  /** Opaque; `null` on the last page. */
+  nextCursor: z.nullable(text(512, 1)),
+});
+export type ReviewPage = z.infer<typeof ReviewPage>;
+
+export const REVIEW_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
+export const REVIEW_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+
+export const ReviewPhotoUpload = z.file().check(z.maxSize(REVIEW_PHOTO_MAX_BYTES), z.mime(REVIEW_PHOTO_TYPES));
+
+export const ReviewDraft = z.object({
+  productId: Id,
+  rating: Rating,
+  title: text(150),
+  body: text(5000, 1),
+  name: text(80, 1),
+  email: z.optional(z.email().check(z.maxLength(254))),
+  photos: z.optional(z.array(ReviewPhotoUpload).check(z.maxLength(5))),
+});
+export type ReviewDraft = z.infer<typeof ReviewDraft>;
+
+export const ReviewSubmission = z.object({
+  review: Review,
+  /** `pending` until the shop approves it. */
+  status: z.enum(['published', 'pending']),
+});
+export type ReviewSubmission = z.infer<typeof ReviewSubmission>;
+
+export const ReviewVote = z.object({
+  reviewId: Id,
+  helpfulCount: Count,
+});
+export type ReviewVote = z.infer<typeof ReviewVote>;

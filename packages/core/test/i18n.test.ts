@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { html as testHtml } from '@open-wc/testing';
+import { html } from 'lit';
+import { catalogueLocale, coreMessages, defineMessages, directionOf, Formatter, ShopfrontElement } from '@shopfront/core';
+import { mount, unmountAll, until } from '../../../test/helpers/mount.js';
+
+const loaded = async (locale: string) => {
+  await coreMessages.load(locale);
+  return coreMessages.for(locale);
+};
+
+describe('i18n', () => {
+  it('falls back from a regional locale to its language, and to English', async () => {
+    expect(catalogueLocale('fr-CA')).to.equal('fr');
+    expect(catalogueLocale('ar-EG')).to.equal('ar');
+    expect(catalogueLocale('xx')).to.equal('en');
+    expect((await loaded('de-AT')).retry).to.equal('Erneut versuchen');
+    expect((await loaded('ja')).retry).to.equal('Try again');
+  });
+
+  it('has every core string in every catalogue locale', async () => {
+    const keys = Object.keys(coreMessages.en).sort();
+    for (const locale of ['fr', 'de', 'es', 'ar']) {
+      const messages = await loaded(locale);
+      expect(Object.keys(messages).sort(), locale).to.deep.equal(keys);
+      for (const key of keys)
+        expect(messages[key as keyof typeof messages], `${locale}.${key}`).not.to.equal(
+          coreMessages.for('en')[key as keyof typeof messages],
+        );
+    }
+  });
+
+  it('chooses plural forms by the locale rules, Arabic included', async () => {
+    const ar = await loaded('ar');
+    expect(ar.errorRateLimited(1)).to.contain('ثانية واحدة');
+    expect(ar.errorRateLimited(2)).to.contain('ثانيتين');
+    expect(ar.errorRateLimited(5)).to.contain('ثوانٍ');
+    expect(coreMessages.for('en').errorRateLimited(1)).to.equal('Too many tries. Please wait a second.');
+    expect(coreMessages.for('en').errorRateLimited(12)).to.equal('Too many tries. Please wait 12 seconds.');
+  });
+
+  it('formats numbers, money and short forms per locale', () => {
+    expect(Formatter.for('de').number(1234.5)).to.equal('1.234,5');
+    expect(Formatter.for('en').money(19.9, 'USD')).to.equal('$19.90');
+    expect(Formatter.for('fr').money(19.9, 'EUR')).to.match(/^19,90\s€$/);
+    expect(Formatter.for('en').compact(1234)).to.equal('1.2K');
+    expect(Formatter.for('en').money(5, 'not-a-currency')).to.equal('5.00 not-a-currency');
+  });
+
+  it('formats relative dates', () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    const en = Formatter.for('en');
+    expect(en.relativeTime(now - 10_000, now)).to.equal('now');
+    expect(en.relativeTime(now - 3 * 3600_000, now)).to.equal('3 hours ago');
+    expect(en.relativeTime(now - 24 * 3600_000, now)).to.equal('yesterday');
+    expect(en.relativeTime(now - 3 * 24 * 3600_000, now)).to.equal('3 days ago');
+    expect(Formatter.for('fr').relativeTime(now - 14 * 24 * 3600_000, now)).to.equal('il y a 2 semaines');
+    expect(en.relativeTime('not a date', now)).to.equal('');
+  });
+
+  it('knows which scripts run right to left', () => {
+    expect(directionOf('ar')).to.equal('rtl');
+    expect(directionOf('he-IL')).to.equal('rtl');
+    expect(directionOf('fr')).to.equal('ltr');
+  });
+
+  it('binds message functions to the locale formatter', async () => {
+    const en = { count: (f: Formatter, n: number) => f.plural(n, { one: 'one item', other: `${f.number(n)} items` }) };
+    const catalogue = defineMessages(en, {
+      de: async () => ({
+        default: { count: (f: Formatter, n: number) => f.plural(n, { one: 'ein Artikel', other: `${f.number(n)} Artikel` }) },
+      }),
+    });
+    expect(catalogue.for('en').count(1)).to.equal('one item');
+    expect(catalogue.for('de').count(1500)).to.equal('1.500 items');
+    await catalogue.load('de');
+    expect(catalogue.for('de').count(1500)).to.equal('1.500 Artikel');
+  });
+
+  describe('in an element', () => {
+    const catalogue = defineMessages(
+      { greeting: 'Hello' },
+      { fr: () => new Promise((resolve) => setTimeout(() => resolve({ default: { greeting: 'Bonjour' } }), 30)) },
+    );
+    class SfGreeter extends ShopfrontElement {
+      override render() {
+        return html`<p>${this.i18n.messages(catalogue).greeting}</p>`;
+      }
+    }
+    SfGreeter.define('sf-greeter');
+    afterEach(() => unmountAll());
+
+    it('fetches a translation the first time it is needed and re-renders', async () => {
+      const el = await mount<SfGreeter>(testHtml`<sf-greeter></sf-greeter>`, { locale: 'fr' });
+      await until(() => el.shadowRoot!.textContent === 'Bonjour', 'the French text');
+    });
+
+    it('keeps English when a translation fails to load', async () => {
+      const broken = defineMessages({ greeting: 'Hello' }, { es: () => Promise.reject(new Error('offline')) });
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        await broken.load('es');
+      } finally {
+        console.warn = warn;
+      }
+      expect(broken.for('es').greeting).to.equal('Hello');
+    });
+  });
+});

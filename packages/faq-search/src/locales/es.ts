@@ -1,0 +1,29 @@
+import type { Formatter, Translation } from '@shopfront/core';
+import type { FaqMessages } from '../messages.js';
+import type { ResultMessages } from '../result-messages.js';
+
+const messages: Translation<FaqMessages> = {
+  label: 'Buscar en las preguntas frecuentes',
+  placeholder: 'Busca una respuesta…',
+  popular: 'Preguntas populares',
+  answers: 'Respuestas',
+  empty: 'Todavía no hay preguntas.',
+};
+
+export default messages;
+
+/** Strings shown with results (loaded with the search engine). */
+export const results: Translation<ResultMessages> = {
+  count: (f: Formatter, count: number) =>
+    count === 0
+      ? 'No se encontraron respuestas.'
+      : f.plural(count, { one: 'Se encontró una respuesta.', other: `Se encontraron ${f.number(count)} respuestas.` }),
+  topics: 'Temas',
+  allTopics: 'Todos',
+  otherTopic: 'Otras preguntas',
+  noAnswer: (_f: Formatter, query: string) => `Aún no tenemos respuesta para «${query}».`,
+  askUs: 'Pregúntanos',
+  contactUs: 'Contáctanos',
+  readMore: 'Leer la respuesta completa',
+  back: 'Volver a las respuestas',
+};

@@ -1,0 +1,9 @@
+/**
+ * The script tag's entry (`dist/cdn/shopfront.js`):
+ * `<script type="module" src="…/shopfront.js" data-endpoint="…" data-shop="…" async></script>`.
+ */
+import { startLoader } from './loader.js';
+import { findOwnScript, settingsFromScript } from './script-settings.js';
+import { adapters, widgets } from './widgets.js';
+
+startLoader({ widgets, adapters, settings: settingsFromScript(findOwnScript(import.meta.url)) });

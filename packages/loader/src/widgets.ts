@@ -1,0 +1,23 @@
+import type { WidgetEntry } from './loader.js';
+
+/**
+ * Every widget the script tag can load. Each import is its own chunk in the CDN
+ * build; Lit and core are one more, shared.
+ */
+export const widgets: Record<string, WidgetEntry> = {
+  'sf-review-feed': { load: () => import('@shopfront/review-feed/define.js') },
+  'sf-faq-search': { load: () => import('@shopfront/faq-search/define.js') },
+  'sf-recently-viewed': { load: () => import('@shopfront/recently-viewed/define.js'), answers: ['trackView'] },
+  'sf-loyalty-badge': {
+    load: () => import('@shopfront/loyalty-badge/define.js'),
+    // A floating badge is always on screen, wherever its tag sits in the page.
+    when: (element) => (element.getAttribute('placement') === 'floating' ? 'idle' : 'visible'),
+    answers: ['openLoyalty'],
+  },
+  // The launcher is fixed to a corner: load it when the browser is idle. Its panel loads on first use.
+  'sf-chat-launcher': { load: () => import('@shopfront/chat-launcher/define.js'), when: 'idle', answers: ['openChat', 'closeChat'] },
+};
+
+export const adapters: Record<string, () => Promise<unknown>> = {
+  rest: () => import('@shopfront/adapter-rest/register.js'),
+};

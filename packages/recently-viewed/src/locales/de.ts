@@ -1,0 +1,16 @@
+import type { Formatter, Translation } from '@shopfront/core';
+import type { RecentlyViewedMessages } from '../messages.js';
+
+const messages: Translation<RecentlyViewedMessages> = {
+  heading: 'Zuletzt angesehen',
+  carousel: 'Karussell',
+  slide: 'Folie',
+  slideLabel: (f: Formatter, position: number, total: number) => `${f.number(position)} von ${f.number(total)}`,
+  previous: 'Vorherige Produkte',
+  next: 'Nächste Produkte',
+  clear: 'Verlauf löschen',
+  wasPrice: 'Ursprünglicher Preis:',
+  soldOut: 'Ausverkauft',
+};
+
+export default messages;

@@ -1,0 +1,448 @@
+/**
+ * The write-a-review form, loaded the first time a shopper opens it. Stars are a
+ * native radio group (arrow keys move, one tab stop); every invalid field gets its
+ * own message; the rating, title and text are kept as a draft in the store so a
+ * reload loses nothing (never the name or email: nothing personal is stored).
+ */
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  describeError,
+  request,
+  REVIEW_PHOTO_MAX_BYTES,
+  REVIEW_PHOTO_TYPES,
+  ReviewDraft,
+  ReviewPhotoUpload,
+  ReviewSubmission,
+  store,
+  toAdapterError,
+  type BoundMessages,
+  type CoreMessages,
+  type LocaleController,
+} from '@shopfront/core';
+import { SfReviewSubmitEvent } from './submit-event.js';
+import { formMessages, type ReviewFormMessages } from './form-messages.js';
+import type { SfReviewFeed } from './review-feed.js';
+
+/** What survives a reload: not the name, email or photos. */
+export interface SavedReviewDraft {
+  rating: number;
+  title: string;
+  body: string;
+}
+
+declare module '@shopfront/core' {
+  interface StoreSchema {
+    /** The review being written for a product. */
+    [draftKey: `review-draft:${string}`]: SavedReviewDraft;
+  }
+}
+
+type Field = 'rating' | 'title' | 'body' | 'name' | 'email';
+const FIELDS: Field[] = ['rating', 'title', 'body', 'name', 'email'];
+const MAX_PHOTOS = 5;
+const MAX_MEGABYTES = REVIEW_PHOTO_MAX_BYTES / 1024 / 1024;
+
+export interface ReviewFormOptions {
+  i18n: LocaleController;
+  coreText: () => BoundMessages<CoreMessages>;
+  /** A review went live at once: reload the summary and list. */
+  published: () => void;
+}
+
+export class ReviewForm implements ReactiveController {
+  static readonly styles = css`
+    .form {
+      display: grid;
+      gap: calc(var(--_space) * 4);
+      padding: calc(var(--_space) * 4);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .form h3 {
+      font-size: 1.125em;
+    }
+    .field {
+      display: grid;
+      gap: var(--_space);
+      min-inline-size: 0;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .field > label,
+    legend {
+      padding: 0;
+      font-weight: 600;
+    }
+    .control {
+      inline-size: 100%;
+      padding: calc(var(--_space) * 2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: inherit;
+      font: inherit;
+    }
+    textarea.control {
+      min-block-size: 8rem;
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .hint {
+      color: var(--_text-muted);
+      font-size: 0.875em;
+    }
+    .field-error {
+      color: var(--_danger);
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+    .star-input {
+      display: flex;
+      gap: var(--_space);
+      font-size: 2rem;
+    }
+    .star-input label {
+      display: flex;
+      padding: 2px;
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    .star-input label:has(:focus-visible) {
+      outline: var(--_focus-ring);
+      outline-offset: 2px;
+    }
+    .previews {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 3);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .previews li {
+      display: grid;
+      justify-items: start;
+      gap: var(--_space);
+    }
+    .previews img {
+      inline-size: 4rem;
+      block-size: 4rem;
+      border-radius: var(--_radius);
+      object-fit: cover;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 2);
+    }
+  `;
+
+  /** Whether the form is shown. */
+  open = false;
+  #values: SavedReviewDraft & { name: string; email: string };
+  #photos: Array<{ file: File; url: string }> = [];
+  #errors: Partial<Record<Field, string>> = {};
+  #photoErrors: string[] = [];
+  #failure?: string;
+  #sending = false;
+  #submission?: ReviewSubmission;
+  #edited = false;
+  #abort = new AbortController();
+
+  constructor(
+    private readonly host: SfReviewFeed,
+    private readonly options: ReviewFormOptions,
+  ) {
+    host.addController(this);
+    const customer = host.runtime?.settings.customer;
+    this.#values = { rating: 0, title: '', body: '', name: customer?.firstName ?? '', email: customer?.email ?? '' };
+    void store.get(this.#key).then((draft) => {
+      if (!draft || this.#edited) return;
+      Object.assign(this.#values, { rating: draft.rating, title: draft.title, body: draft.body });
+      host.requestUpdate();
+    });
+  }
+
+  get #key() {
+    return `review-draft:${this.host.productId}` as const;
+  }
+
+  get #text(): BoundMessages<ReviewFormMessages> {
+    return this.options.i18n.messages(formMessages);
+  }
+
+  hostDisconnected(): void {
+    this.#abort.abort();
+  }
+
+  /**
+   * Shows or hides the form. Shown, it starts over after a sent review and takes
+   * focus to its heading; hidden, focus returns to the "Write a review" button.
+   */
+  readonly toggle = async () => {
+    this.open = !this.open;
+    if (this.open && this.#submission) {
+      this.#submission = undefined;
+      this.#values = { ...this.#values, rating: 0, title: '', body: '' };
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(this.open ? '.form h3' : '.write')?.focus();
+  };
+
+  render(): TemplateResult | typeof nothing {
+    if (!this.open) return nothing;
+    const text = this.#text;
+    if (this.#submission) {
+      return html`<p class="sf-notice thanks" part="thanks" role="status" tabindex="-1">
+        ${this.#submission.status === 'published' ? text.thanksPublished : text.thanksPending}
+      </p>`;
+    }
+    const { rating, title, body, name, email } = this.#values;
+    const errors = this.#errors;
+    return html`<form class="form" part="form" novalidate aria-labelledby="form-heading" @submit=${this.#onSubmit} @input=${this.#onInput}>
+      <h3 id="form-heading" tabindex="-1">${text.heading}</h3>
+      <fieldset class="field" part="field star-input" aria-describedby=${ifDefined(errors.rating && 'rating-error')}>
+        <legend>${text.rating}</legend>
+        <div class="star-input">
+          ${[1, 2, 3, 4, 5].map(
+            (stars) =>
+              html`<label
+                ><input class="sf-visually-hidden" type="radio" name="rating" value=${stars} .checked=${rating === stars} /><span
+                  class=${stars <= rating ? 'star on' : 'star'}
+                ></span
+                ><span class="sf-visually-hidden">${text.stars(stars)}</span></label
+              >`,
+          )}
+        </div>
+        ${this.#error('rating')}
+      </fieldset>
+      ${this.#field('title', text.title, html`<input class="control" id="title" name="title" type="text" maxlength="150" .value=${title} />`)}
+      ${this.#field(
+        'body',
+        text.body,
+        html`<textarea
+          class="control"
+          id="body"
+          name="body"
+          maxlength="5000"
+          rows="5"
+          required
+          aria-invalid=${!!errors.body}
+          aria-describedby=${ifDefined(errors.body && 'body-error')}
+          .value=${body}
+        ></textarea>`,
+      )}
+      ${this.#field(
+        'name',
+        text.name,
+        html`<input
+          class="control"
+          id="name"
+          name="name"
+          type="text"
+          maxlength="80"
+          autocomplete="name"
+          required
+          aria-invalid=${!!errors.name}
+          aria-describedby=${ifDefined(errors.name && 'name-error')}
+          .value=${name}
+        />`,
+      )}
+      ${
+        this.host.askEmail
+          ? this.#field(
+              'email',
+              text.email,
+              html`<input
+                  class="control"
+                  id="email"
+                  name="email"
+                  type="email"
+                  maxlength="254"
+                  autocomplete="email"
+                  required
+                  aria-invalid=${!!errors.email}
+                  aria-describedby=${errors.email ? 'email-error email-hint' : 'email-hint'}
+                  .value=${email}
+                />
+                <p class="hint" id="email-hint">${text.emailHint}</p>`,
+            )
+          : nothing
+      }
+      <div class="field" part="field">
+        <label for="photos">${text.photos}</label>
+        <input
+          id="photos"
+          name="photos"
+          type="file"
+          accept=${REVIEW_PHOTO_TYPES.join(',')}
+          multiple
+          aria-describedby="photos-hint photos-error"
+          @change=${this.#onPhotos}
+        />
+        <p class="hint" id="photos-hint">${text.photoHint(MAX_MEGABYTES)}</p>
+        <div class="field-error" part="field-error" id="photos-error" role="alert">
+          ${this.#photoErrors.map((message) => html`<p>${message}</p>`)}
+        </div>
+        ${
+          this.#photos.length
+            ? html`<ul class="previews">
+                ${this.#photos.map(
+                  (photo, index) =>
+                    html`<li>
+                      <img src=${photo.url} alt="" width="64" height="64" />
+                      <button class="sf-button" part="button" type="button" @click=${() => this.#removePhoto(index)}>
+                        ${text.removePhoto(photo.file.name)}
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+      </div>
+      ${this.#failure ? html`<p class="field-error" part="field-error" role="alert">${this.#failure}</p>` : nothing}
+      <div class="actions">
+        <button class="sf-button" part="button submit-button" type="submit" data-variant="primary" aria-disabled=${this.#sending}>
+          ${this.#sending ? text.sending : text.submit}
+        </button>
+        <button class="sf-button" part="button" type="button" @click=${this.toggle}>${text.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  #field(field: Field, label: string, control: TemplateResult): TemplateResult {
+    return html`<div class="field" part="field"><label for=${field}>${label}</label>${control}${this.#error(field)}</div>`;
+  }
+
+  #error(field: Field): TemplateResult | typeof nothing {
+    const message = this.#errors[field];
+    return message ? html`<p class="field-error" part="field-error" id=${`${field}-error`}>${message}</p>` : nothing;
+  }
+
+  readonly #onInput = (event: Event) => {
+    const { name, value } = event.target as HTMLInputElement;
+    if (!FIELDS.includes(name as Field)) return;
+    const field = name as Field;
+    this.#edited = true;
+    if (field === 'rating') this.#values.rating = Number(value);
+    else this.#values[field] = value;
+    delete this.#errors[field];
+    this.host.requestUpdate();
+    const { rating, title, body } = this.#values;
+    if (field !== 'name' && field !== 'email') void store.set(this.#key, { rating, title, body });
+  };
+
+  readonly #onPhotos = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const text = this.#text;
+    const problems: string[] = [];
+    for (const file of input.files ?? []) {
+      if (this.#photos.length >= MAX_PHOTOS) {
+        problems.push(text.tooManyPhotos(MAX_PHOTOS));
+        break;
+      }
+      const check = ReviewPhotoUpload.safeParse(file);
+      if (check.success) this.#photos.push({ file, url: URL.createObjectURL(file) });
+      else problems.push(check.error.issues[0]?.code === 'too_big' ? text.photoSize(file.name, MAX_MEGABYTES) : text.photoType(file.name));
+    }
+    // Lets the shopper pick the same file again after removing it.
+    input.value = '';
+    this.#photoErrors = problems;
+    this.host.requestUpdate();
+  };
+
+  #removePhoto(index: number): void {
+    const [removed] = this.#photos.splice(index, 1);
+    if (removed) URL.revokeObjectURL(removed.url);
+    this.#photoErrors = [];
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#photos')?.focus());
+  }
+
+  readonly #onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.#sending) return;
+    const text = this.#text;
+    const required: Partial<Record<Field, string>> = {
+      rating: text.needRating,
+      body: text.needBody,
+      name: text.needName,
+      email: text.needEmail,
+    };
+    const { rating, title, body, name, email } = this.#values;
+    const parsed = ReviewDraft.safeParse({
+      productId: this.host.productId,
+      rating,
+      title: title.trim(),
+      body: body.trim(),
+      name: name.trim(),
+      ...(this.host.askEmail ? { email: email.trim() } : {}),
+      ...(this.#photos.length ? { photos: this.#photos.map((photo) => photo.file) } : {}),
+    });
+    this.#failure = undefined;
+    this.#errors = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        this.#errors[field] ??= required[field] ?? issue.message;
+      }
+      return this.#focusProblem();
+    }
+    const draft = parsed.data;
+    const submitEvent = new SfReviewSubmitEvent(draft);
+    this.host.dispatchEvent(submitEvent);
+    if (submitEvent.defaultPrevented) return;
+
+    this.#sending = true;
+    this.host.requestUpdate();
+    const { signal } = this.#abort;
+    try {
+      this.#submission = await request(
+        this.host.runtime?.adapter,
+        'reviews',
+        ReviewSubmission,
+        (reviews, innerSignal) => reviews.submit(draft, { signal: innerSignal }),
+        { signal },
+      );
+      void store.delete(this.#key);
+      for (const photo of this.#photos.splice(0)) URL.revokeObjectURL(photo.url);
+      this.#edited = false;
+      if (this.#submission.status === 'published') this.options.published();
+    } catch (error) {
+      if (signal.aborted) return;
+      const failure = toAdapterError(error);
+      // A backend that names the bad field gets the shopper to that field.
+      const field = failure.field as Field | undefined;
+      if (field && required[field]) this.#errors[field] = required[field];
+      this.#failure = describeError(failure, this.options.coreText());
+    } finally {
+      this.#sending = false;
+      this.host.requestUpdate();
+    }
+    if (this.#submission) {
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
+    } else {
+      await this.#focusProblem();
+    }
+  };
+
+  /** Moves focus to the first invalid field, whose message its description reads out. */
+  async #focusProblem(): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const field = FIELDS.find((candidate) => this.#errors[candidate]);
+    const root = this.host.renderRoot;
+    const target =
+      field === 'rating'
+        ? (root.querySelector('[name=rating]:checked') ?? root.querySelector('[name=rating]'))
+        : field && root.querySelector(`#${field}`);
+    (target as HTMLElement | null)?.focus();
+  }
+}

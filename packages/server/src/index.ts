@@ -1,0 +1,10 @@
+export { startServer } from './server.js';
+export type { RunningServer } from './server.js';
+export { configFromEnv, resolveConfig, defaultConfig } from './config.js';
+export type { ServerConfig, ServerOptions, RateLimits, DemoSetting, AgentSetting } from './config.js';
+export { createApp } from './app.js';
+export { SqliteStorage } from './sqlite-storage.js';
+export type * from './storage.js';
+export { signCustomer, verifyCustomer } from './identity.js';
+export { ShopConfig, ShopConfigFile, DEMO_KEY } from './shops.js';
+export { openApiDocument } from './openapi.js';

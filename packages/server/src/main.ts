@@ -1,0 +1,36 @@
+/**
+ * `npm start` runs this: the server with settings from the environment, the
+ * URLs to open, how to log in to the inbox, and a clean stop on SIGTERM/SIGINT.
+ */
+import { configFromEnv } from './config.js';
+import { startServer } from './server.js';
+
+const server = await startServer(configFromEnv());
+const shown = server.config.publicUrl ?? server.url;
+const lines = [``, `Shopfront server on ${shown}`];
+if (server.config.demo !== false) {
+  lines.push(`  Demo shop:   ${shown}/`, `  Signed in:   ${shown}/account`);
+}
+lines.push(`  Inbox:       ${shown}/inbox`, `  API:         ${shown}/api/v1/openapi.json`);
+if (server.login) lines.push(`  Inbox login: ${server.login.email} / ${server.login.password}`);
+lines.push(`  Database:    ${server.config.dbFile}`, ``);
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: closing event streams and the database…`);
+    server.close().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Uploaded images on disk under the data directory. The type is read from the
+ * file's first bytes, not trusted from the upload; only raster formats are
+ * accepted (an SVG could carry script), and files are served back with
+ * `nosniff` and a sandboxing CSP.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+};
+const TYPES = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, extension]) => [extension, type]));
+const STORED_NAME = /^[0-9a-f-]{36}\.(jpg|png|gif|webp|avif)$/;
+
+const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+
+/** The image type the bytes really are, or undefined. */
+export function sniffImageType(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'image/gif';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
+  if (ascii(bytes, 4, 8) === 'ftyp' && ['avif', 'avis'].includes(ascii(bytes, 8, 12))) return 'image/avif';
+  return undefined;
+}
+
+/** Width and height for PNG, GIF and JPEG; undefined for the rest (they are optional in the schema). */
+export function imageSize(bytes: Uint8Array, type: string): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (type === 'image/png') return { width: view.getUint32(16), height: view.getUint32(20) };
+    if (type === 'image/gif') return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+    if (type === 'image/jpeg') {
+      let offset = 2;
+      while (offset + 9 < bytes.length) {
+        if (bytes[offset] !== 0xff) return undefined;
+        const marker = bytes[offset + 1]!;
+        const length = view.getUint16(offset + 2);
+        const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+        if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+        offset += 2 + length;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export interface StoredImage {
+  /** Path on this server (`/media/u/…`). */
+  path: string;
+  type: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
+
+export class MediaStore {
+  constructor(private readonly dir: string) {}
+
+  /** Saves an upload whose bytes are one of `allowedTypes`; `undefined` when they are not. */
+  async saveImage(file: Blob, allowedTypes: readonly string[]): Promise<StoredImage | undefined> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = sniffImageType(bytes);
+    if (!type || !allowedTypes.includes(type)) return undefined;
+    const name = `${randomUUID()}.${EXTENSIONS[type]}`;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(join(this.dir, name), bytes);
+    const size = imageSize(bytes, type);
+    const valid = size && size.width >= 1 && size.height >= 1 && size.width <= 20000 && size.height <= 20000;
+    return { path: `/media/u/${name}`, type, size: bytes.length, ...(valid ? size : {}) };
+  }
+
+  /** A stored file by the name in its URL; anything that is not one of our names is absent. */
+  async read(name: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+    if (!STORED_NAME.test(name)) return undefined;
+    try {
+      const bytes = await readFile(join(this.dir, name));
+      return { bytes, type: TYPES[name.split('.').pop()!]! };
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Everything that is not the JSON API: the demo shop's pages and assets, the
+ * CDN build under /cdn/, uploaded photos and the demo's drawn images.
+ */
+import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Deps } from '../deps.js';
+import { DEMO_CUSTOMER, DEMO_PRODUCTS } from '../demo/catalogue.js';
+import { DEMO_CSS, DEMO_JS, FAVICON_SVG } from '../demo/assets.js';
+import { accountPage, faqPage, homePage, notFoundPage, productPage, type PageContext } from '../demo/pages.js';
+import { productSvg, reviewPhotoSvg } from '../demo/svg.js';
+import { signCustomer } from '../identity.js';
+import type { AppContext, AppEnv } from '../http.js';
+import { MEDIA_CSP, setPageHeaders } from '../security.js';
+import { DEMO_KEY } from '../shops.js';
+import { productForResponse } from './catalogue.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+function mediaResponse(c: AppContext, body: string | Uint8Array, type: string, cache: string): Response {
+  c.header('Content-Type', type);
+  c.header('Content-Security-Policy', MEDIA_CSP);
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  c.header('Cache-Control', cache);
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body));
+}
+
+export function siteRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const cdnRoot = resolve(deps.config.cdnDir);
+
+  const demoShop = async () => (deps.config.demo === false ? undefined : deps.storage.shopByKey(deps.config.demo.key ?? DEMO_KEY));
+  const pageContext = (c: AppContext, shop: { key: string; name: string }): PageContext => ({
+    baseUrl: c.get('baseUrl'),
+    shopKey: shop.key,
+    shopName: shop.name,
+    hasLoader: existsSync(join(cdnRoot, 'shopfront.js')),
+  });
+  const page = (c: AppContext, body: string, status: 200 | 404 = 200) => {
+    setPageHeaders(c);
+    return c.html(body, status);
+  };
+
+  app.get('/', async (c) => {
+    const shop = await demoShop();
+    if (!shop)
+      return c.json({ name: 'Shopfront server', api: `${c.get('baseUrl')}/api/v1`, openapi: `${c.get('baseUrl')}/api/v1/openapi.json` });
+    const products = (await deps.storage.allProducts(shop.id)).map((product) => productForResponse(product, c.get('baseUrl')));
+    return page(c, homePage(pageContext(c, shop), products));
+  });
+
+  app.get('/products/:handle', async (c) => {
+    const shop = await demoShop();
+    if (!shop) return c.notFound();
+    const product = await deps.storage.productByHandle(shop.id, c.req.param('handle'));
+    if (!product) return page(c, notFoundPage(pageContext(c, shop)), 404);
+    return page(
+      c,
+      productPage(pageContext(c, shop), { ...productForResponse(product, c.get('baseUrl')), description: product.description }),
+    );
+  });
+
+  app.get('/faq', async (c) => {
+    const shop = await demoShop();
+    if (!shop) return c.notFound();
+    const { entries } = await deps.storage.faq(shop.id);
+    return page(c, faqPage(pageContext(c, shop), entries));
+  });
+
+  // The demo's "signed-in shopper": what a shop's own page would render for its customer.
+  app.get('/account', async (c) => {
+    const shop = await demoShop();
+    if (!shop) return c.notFound();
+    const customer = { ...DEMO_CUSTOMER, signature: signCustomer(shop.secret, DEMO_CUSTOMER.id) };
+    return page(c, accountPage(pageContext(c, shop), customer));
+  });
+
+  app.get('/assets/demo.css', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/assets/demo.js', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.body(DEMO_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+  app.get('/assets/favicon.svg', (c) => mediaResponse(c, FAVICON_SVG, 'image/svg+xml', 'public, max-age=86400'));
+  // Browsers ask for it on every page that names no icon.
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
+
+  app.get('/media/demo/products/:file', (c) => {
+    const handle = c.req.param('file').replace(/\.svg$/, '');
+    const product = DEMO_PRODUCTS.find((candidate) => candidate.handle === handle);
+    if (!product || !c.req.param('file').endsWith('.svg')) return c.notFound();
+    return mediaResponse(c, productSvg(product.shape, product.hue, product.title), 'image/svg+xml', 'public, max-age=86400');
+  });
+
+  app.get('/media/demo/photos/:file', (c) => {
+    const match = /^(\d{1,2})-(\d{1,2})\.svg$/.exec(c.req.param('file'));
+    const product = match ? DEMO_PRODUCTS[Number(match[1])] : undefined;
+    if (!match || !product) return c.notFound();
+    return mediaResponse(c, reviewPhotoSvg(product.shape, product.hue, Number(match[2])), 'image/svg+xml', 'public, max-age=86400');
+  });
+
+  app.get('/media/u/:file', async (c) => {
+    const file = await deps.media.read(c.req.param('file'));
+    if (!file) return c.notFound();
+    return mediaResponse(c, file.bytes, file.type, 'public, max-age=31536000, immutable');
+  });
+
+  // The CDN build: any shop's page loads it, so it is served with CORS to everyone (module scripts need it).
+  // Chunks named with a content hash never change: cached for a year. Entry files keep their names across
+  // versions: revalidated with an ETag. Gzipped when the browser accepts it (once per file version).
+  const gzipped = new Map<string, { etag: string; gzip: Uint8Array<ArrayBuffer> }>();
+  app.get('/cdn/*', async (c) => {
+    const relative = decodeURIComponent(c.req.path.slice('/cdn/'.length));
+    const path = resolve(cdnRoot, relative);
+    if (!path.startsWith(cdnRoot + sep) || !CONTENT_TYPES[extname(path)]) return c.notFound();
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return c.notFound();
+      const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      c.header('Cache-Control', /-[\w-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      c.header('ETag', etag);
+      c.header('Vary', 'Accept-Encoding');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      c.header('Content-Type', CONTENT_TYPES[extname(path)]!);
+      if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(new Uint8Array(await readFile(path)));
+      let cached = gzipped.get(path);
+      if (cached?.etag !== etag) {
+        cached = { etag, gzip: new Uint8Array(gzipSync(await readFile(path), { level: 9 })) };
+        gzipped.set(path, cached);
+      }
+      c.header('Content-Encoding', 'gzip');
+      return c.body(cached.gzip);
+    } catch {
+      return c.notFound();
+    }
+  });
+
+  return app;
+}

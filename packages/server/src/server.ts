@@ -1,0 +1,126 @@
+/**
+ * Starting and stopping the server: storage, shops, the HTTP listener, and a
+ * clean stop (event streams ended, connections drained, database closed).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { text, type ChatMessage } from '@shopfront/core/schemas.js';
+import { createApp } from './app.js';
+import { ChatHub } from './chat-hub.js';
+import { resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
+import { broadcastStatus, type Deps } from './deps.js';
+import { MediaStore } from './media.js';
+import { RateLimiter } from './rate-limit.js';
+import { postMessage } from './routes/chat.js';
+import { applyShopConfig, ensureAgent, readShopConfigFile, seedDemoShop, type LoginHint } from './shops.js';
+import { SqliteStorage } from './sqlite-storage.js';
+import type { Availability, Shop } from './storage.js';
+
+export interface RunningServer {
+  /** `http://host:port` as this process listens (not the public URL). */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  deps: Deps;
+  storage: SqliteStorage;
+  /** The demo shop (or the first configured shop). */
+  shop?: Shop;
+  login?: LoginHint;
+  /** Ends every SSE stream (clients reconnect with Last-Event-ID); returns how many. */
+  dropStreams(): number;
+  /** Posts an agent's message into a conversation of the main shop, as the inbox would (tests, bots). */
+  agentSays(conversationId: string, body: string, agentName?: string): Promise<ChatMessage>;
+  /** Sets an agent's availability and tells open streams the new chat status. */
+  setAvailability(agentEmail: string, availability: Availability): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * What `agentSays` may store: what every widget can show (the inbox's replies are
+ * checked the same way). One stored message outside core's schema would make the
+ * conversation's history unreadable for good.
+ */
+const AgentMessage = z.object({
+  body: text(4000, 1).check(z.refine((body) => body.trim() !== '', 'A message needs text.')),
+  authorName: text(80, 1),
+});
+
+/** Opens storage, applies shops, seeds the demo on first run and listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config = resolveConfig(options);
+  const storage = new SqliteStorage(config.dbFile);
+  const hub = new ChatHub();
+  const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')) };
+  let server: ServerType | undefined;
+  try {
+    let shop: Shop | undefined;
+    if (config.shopConfigFile) {
+      const file = await readShopConfigFile(config.shopConfigFile);
+      for (const shopConfig of file.shops) {
+        const applied = await applyShopConfig(storage, shopConfig);
+        shop ??= applied;
+      }
+    }
+    shop = (await seedDemoShop(storage, config)) ?? shop;
+    const login = shop ? await ensureAgent(storage, config, shop) : undefined;
+    const app = createApp(deps);
+    const listening = new Promise<AddressInfo>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve);
+      server.once('error', reject);
+    });
+    const address = await listening;
+    const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    const http = server as unknown as Server;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: address.port,
+      config,
+      deps,
+      storage,
+      shop,
+      login,
+      dropStreams: () => hub.closeAll(),
+      async agentSays(conversationId, body, agentName = 'Sam') {
+        const checked = AgentMessage.safeParse({ body, authorName: agentName });
+        if (!checked.success) {
+          const issue = checked.error.issues[0];
+          throw new Error(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
+        }
+        const conversation = shop ? await storage.conversation(shop.id, conversationId) : undefined;
+        if (!conversation) throw new Error(`No conversation ${conversationId}`);
+        const { message } = await postMessage(deps, conversation, { clientId: randomUUID(), body, author: 'agent', authorName: agentName });
+        return message;
+      },
+      async setAvailability(agentEmail, availability) {
+        const agent = await storage.agentByEmail(agentEmail);
+        if (!agent) throw new Error(`No agent ${agentEmail}`);
+        await storage.setAvailability(agent.id, availability);
+        const agentShop = await storage.shopById(agent.shopId);
+        if (agentShop) await broadcastStatus(deps, agentShop);
+      },
+      close: () =>
+        (closing ??= (async () => {
+          hub.closeAll();
+          const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+          // Ended streams leave idle keep-alive connections: close them as they go idle, and cut the rest after a second.
+          const idle = setInterval(() => http.closeIdleConnections(), 20);
+          const force = setTimeout(() => http.closeAllConnections(), 1000);
+          http.closeIdleConnections();
+          await closed;
+          clearInterval(idle);
+          clearTimeout(force);
+          await storage.close();
+        })()),
+    };
+  } catch (error) {
+    (server as unknown as Server | undefined)?.close();
+    await storage.close();
+    throw error;
+  }
+}

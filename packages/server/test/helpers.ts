@@ -1,0 +1,153 @@
+/**
+ * Node test helpers: a real server on a free port with a fresh temporary data
+ * directory, fetch wrappers that name the demo shop, and an SSE reader.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../src/server.js';
+import type { ServerOptions } from '../src/config.js';
+
+export const SHOP = 'pk_demo';
+export const SECRET = 'test-secret-0123456789abcdef';
+export const ALLOWED_ORIGIN = 'https://shop.example';
+export const AGENT = { email: 'agent@example.com', password: 'correct horse battery', name: 'Sam' };
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** `fetch` on `/api/v1<path>` with `?shop=pk_demo` added (unless the path names a shop). */
+  api(path: string, init?: RequestInit & { visitor?: string | null }): Promise<Response>;
+  json<T = any>(path: string, init?: RequestInit & { visitor?: string | null }): Promise<{ status: number; body: T; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-test-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    demo: { secret: SECRET, alwaysOpen: true, origins: [ALLOWED_ORIGIN] },
+    // Always the inbox script from the sources, never a stale build.
+    inboxBundleDir: join(dataDir, 'no-prebuilt-inbox'),
+    agent: AGENT,
+    heartbeatMs: 25,
+    sseRetryMs: 500,
+    log: () => undefined,
+    ...options,
+    rateLimits: { writesPerVisitor: 100_000, writesPerIp: 100_000, loginsPerIp: 1000, ...options.rateLimits },
+  });
+  const defaultVisitor = randomUUID();
+  const api = (path: string, init: RequestInit & { visitor?: string | null } = {}) => {
+    const { visitor = defaultVisitor, ...rest } = init;
+    const url = new URL(`${server.url}/api/v1${path}`);
+    if (!url.searchParams.has('shop')) url.searchParams.set('shop', SHOP);
+    const headers = new Headers(rest.headers);
+    if (visitor !== null && !headers.has('x-shopfront-visitor')) headers.set('x-shopfront-visitor', visitor);
+    if (typeof rest.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return fetch(url, { ...rest, headers });
+  };
+  return {
+    ...server,
+    dataDir,
+    api,
+    async json(path, init) {
+      const response = await api(path, init);
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+    async stop() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sign = (customerId: string, secret = SECRET) => createHmac('sha256', secret).update(customerId).digest('hex');
+
+export const customerHeaders = (customerId: string, signature = sign(customerId)) => ({
+  'x-shopfront-customer': customerId,
+  'x-shopfront-customer-signature': signature,
+});
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+  retry?: number;
+  comment?: string;
+}
+
+/** Reads an SSE response frame by frame. */
+export async function openStream(url: string, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const events: SseEvent[] = [];
+  let ended = false;
+  const waiters: Array<() => void> = [];
+  void (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let index;
+        while ((index = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, index);
+          buffer = buffer.slice(index + 2);
+          const event: SseEvent = {};
+          for (const line of frame.split('\n')) {
+            if (line.startsWith(':')) event.comment = line.slice(1).trim();
+            else {
+              const [field, ...rest] = line.split(':');
+              const value = rest.join(':').replace(/^ /, '');
+              if (field === 'data') event.data = event.data === undefined ? value : `${event.data}\n${value}`;
+              else if (field === 'id') event.id = value;
+              else if (field === 'event') event.event = value;
+              else if (field === 'retry') event.retry = Number(value);
+            }
+          }
+          events.push(event);
+          waiters.splice(0).forEach((wake) => wake());
+        }
+      }
+    } catch {
+      // aborted
+    }
+    ended = true;
+    waiters.splice(0).forEach((wake) => wake());
+  })();
+  return {
+    response,
+    events,
+    get ended() {
+      return ended;
+    },
+    /** Resolves with the first event (from the start) matching `predicate`, waiting for it if needed. */
+    async next(predicate: (event: SseEvent) => boolean, from = 0): Promise<SseEvent> {
+      for (;;) {
+        const found = events.slice(from).find(predicate);
+        if (found) return found;
+        if (ended) throw new Error('The stream ended first.');
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    /** Resolves once the server ends the stream. */
+    async end(): Promise<void> {
+      while (!ended) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    messages(): Array<{ id?: string; data: any }> {
+      return events.filter((event) => event.data !== undefined).map((event) => ({ id: event.id, data: JSON.parse(event.data!) }));
+    },
+    close: () => controller.abort(),
+  };
+}

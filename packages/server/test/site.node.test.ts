@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SECRET, SHOP, openStream, sign, startTestServer, type TestServer } from './helpers.js';
+import { startServer } from '../src/server.js';
+
+let server: TestServer;
+let cdnDir: string;
+before(async () => {
+  cdnDir = await mkdtemp(join(tmpdir(), 'shopfront-cdn-'));
+  await writeFile(join(cdnDir, 'shopfront.js'), 'export const loaded = true;');
+  await mkdir(join(cdnDir, 'chunks'));
+  await writeFile(join(cdnDir, 'chunks', 'core-abc.js'), 'export {};');
+  await writeFile(join(cdnDir, 'chunks', 'core-abc12345.js'), 'export {};');
+  await writeFile(join(cdnDir, 'secret.txt'), 'not served');
+  server = await startTestServer({ cdnDir });
+});
+after(async () => {
+  await server.stop();
+  await rm(cdnDir, { recursive: true, force: true });
+});
+
+const page = async (path: string) => {
+  const response = await fetch(server.url + path);
+  return { response, html: await response.text() };
+};
+
+describe('demo shop pages', () => {
+  for (const path of ['/', '/products/harbour-sweater', '/faq', '/account']) {
+    it(`${path} loads the widgets with one script tag, under a strict CSP`, async () => {
+      const { response, html } = await page(path);
+      assert.equal(response.status, 200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /script-src 'self'(;|$)/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /require-trusted-types-for 'script'/);
+      const loaders = html.match(/<script\s+type="module"\s+src="\/cdn\/shopfront\.js"[^>]*>/g) ?? [];
+      assert.equal(loaders.length, 1);
+      assert.equal((html.match(/src="[^"]*shopfront\.js"/g) ?? []).length, 1);
+      assert.match(loaders[0]!, /data-endpoint="http:\/\/127\.0\.0\.1:\d+\/api\/v1"/);
+      assert.match(loaders[0]!, new RegExp(`data-shop="${SHOP}"`));
+      assert.match(loaders[0]!, /\sasync\s/);
+      // No inline code: every script has a src or is JSON data.
+      for (const tag of html.match(/<script[^>]*>/g) ?? []) assert.match(tag, /src=|type="application\/json"/, tag);
+      assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+      assert.match(html, /<sf-chat-launcher><\/sf-chat-launcher>/);
+      assert.match(html, /<sf-loyalty-badge><\/sf-loyalty-badge>/);
+    });
+  }
+
+  it('shows twelve products on the home page, and recently viewed', async () => {
+    const { html } = await page('/');
+    assert.equal((html.match(/class="card"/g) ?? []).length, 12);
+    assert.match(html, /<sf-recently-viewed><\/sf-recently-viewed>/);
+  });
+
+  it('puts the review feed and the product data on a product page', async () => {
+    const { html } = await page('/products/driftwood-mug');
+    assert.match(
+      html,
+      /<sf-review-feed\s+product-id="prod-3"\s+product-handle="driftwood-mug"\s+product-title="Driftwood stoneware mug"\s*><\/sf-review-feed>/,
+    );
+    assert.match(html, /<sf-recently-viewed product-id="prod-3"><\/sf-recently-viewed>/);
+    const product = JSON.parse(/<script type="application\/json" id="shop-product" data-sf-product>(.*?)<\/script>/.exec(html)![1]!);
+    assert.equal(product.id, 'prod-3');
+    assert.match(product.url, /^http:\/\/127\.0\.0\.1:\d+\/products\/driftwood-mug$/);
+  });
+
+  it('puts the FAQ search and every answer on the FAQ page', async () => {
+    const { html } = await page('/faq');
+    assert.match(html, /<sf-faq-search><\/sf-faq-search>/);
+    assert.ok((html.match(/<details/g) ?? []).length >= 80);
+  });
+
+  it('renders the signed-in customer, signed with the shop secret', async () => {
+    const { html } = await page('/account');
+    const customer = JSON.parse(/<script type="application\/json" id="shop-customer">(.*?)<\/script>/.exec(html)![1]!);
+    assert.equal(customer.id, 'demo-customer-1');
+    assert.equal(customer.signature, sign(customer.id, SECRET));
+    assert.match(html, new RegExp(`data-customer="demo-customer-1"\\s+data-customer-signature="${customer.signature}"`));
+  });
+
+  it('answers an unknown product with a 404 page', async () => {
+    const { response, html } = await page('/products/nope');
+    assert.equal(response.status, 404);
+    assert.match(html, /could not find/);
+  });
+
+  it('escapes data in pages', async () => {
+    // The demo data is ours, but the FAQ page renders answers; nothing there may open a tag.
+    const { html } = await page('/faq');
+    assert.doesNotMatch(
+      html.replace(
+        /<(\/?)(p|details|summary|section|h[12]|a|div|main|header|footer|nav|span|strong|code|script|link|meta|title|head|body|html|sf-[a-z-]+|!doctype)[\s>]/gi,
+        '',
+      ),
+      /<(img|iframe|svg)\b/i,
+    );
+  });
+
+  it('serves the demo’s own stylesheet and script, and drawn product images', async () => {
+    for (const [path, type] of <Array<[string, string]>>[
+      ['/assets/demo.css', 'text/css'],
+      ['/assets/demo.js', 'text/javascript'],
+      ['/media/demo/products/harbour-sweater.svg', 'image/svg+xml'],
+      ['/media/demo/photos/0-3.svg', 'image/svg+xml'],
+    ]) {
+      const response = await fetch(server.url + path);
+      assert.equal(response.status, 200, path);
+      assert.ok(response.headers.get('content-type')?.startsWith(type), path);
+    }
+    assert.equal((await fetch(`${server.url}/media/demo/products/nope.svg`)).status, 404);
+    assert.equal((await fetch(`${server.url}/media/u/..%2Fshopfront.db`)).status, 404);
+  });
+});
+
+describe('CDN build', () => {
+  it('serves dist/cdn with CORS for any shop', async () => {
+    const response = await fetch(`${server.url}/cdn/shopfront.js`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal((await fetch(`${server.url}/cdn/chunks/core-abc.js`)).status, 200);
+  });
+
+  it('gzips for browsers that accept it, revalidates entries by ETag and caches hashed chunks for a year', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { request } = await import('node:http');
+    // fetch() would decompress and hide the encoding: read the raw response.
+    const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((done, fail) => {
+      request(`${server.url}/cdn/shopfront.js`, { headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+        const parts: Buffer[] = [];
+        response.on('data', (part: Buffer) => parts.push(part));
+        response.on('end', () => done({ headers: response.headers, body: Buffer.concat(parts) }));
+      })
+        .on('error', fail)
+        .end();
+    });
+    assert.equal(raw.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(raw.body).toString(), 'export const loaded = true;');
+    assert.equal(raw.headers['cache-control'], 'no-cache');
+    const etag = String(raw.headers.etag);
+    assert.equal((await fetch(`${server.url}/cdn/shopfront.js`, { headers: { 'if-none-match': etag } })).status, 304);
+    const hashed = await fetch(`${server.url}/cdn/chunks/core-abc12345.js`);
+    assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('serves nothing outside it, and only scripts, maps and styles', async () => {
+    for (const path of [
+      '/cdn/../package.json',
+      '/cdn/%2e%2e/package.json',
+      '/cdn/..%2F..%2Fpackage.json',
+      '/cdn/secret.txt',
+      '/cdn/missing.js',
+    ]) {
+      assert.equal((await fetch(server.url + path)).status, 404, path);
+    }
+  });
+});
+
+describe('seeded data and lifecycle', () => {
+  it('seeds twelve products, about 300 reviews in several languages, 3 tiers, 5 rewards, 80+ FAQ entries and business hours', async () => {
+    const shop = (await server.storage.shopByKey(SHOP))!;
+    assert.equal((await server.storage.allProducts(shop.id)).length, 12);
+    const reviews = server.storage.db
+      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT language) AS languages, SUM(has_media) AS photos FROM reviews')
+      .get() as Record<string, number>;
+    assert.ok(reviews.n! >= 300);
+    assert.ok(reviews.languages! >= 5);
+    assert.ok(reviews.photos! > 20);
+    const setup = await server.storage.loyaltySetup(shop.id);
+    assert.deepEqual([setup.tiers.length, setup.rewards.length], [3, 5]);
+    assert.ok((await server.storage.faq(shop.id)).entries.length >= 80);
+    const withHours = await startTestServer({ demo: { secret: SECRET } });
+    try {
+      assert.equal((await withHours.storage.shopByKey(SHOP))!.settings.businessHours?.hours.length, 7);
+    } finally {
+      await withHours.stop();
+    }
+  });
+
+  it('keeps its data across a restart, migrating only once', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-restart-'));
+    const options = { port: 0, host: '127.0.0.1', dataDir, log: () => undefined, demo: { alwaysOpen: true } } as const;
+    try {
+      const first = await startServer(options);
+      const secret = first.shop!.secret;
+      const conversation = await first.storage.createConversation(first.shop!.id, {});
+      await first.close();
+      const second = await startServer(options);
+      assert.equal(second.storage.schemaVersion(), 1);
+      assert.equal(second.shop!.secret, secret, 'the generated demo secret is kept');
+      assert.ok(await second.storage.conversation(second.shop!.id, conversation.id));
+      assert.equal(second.login?.email, 'agent@shopfront.local');
+      assert.match(second.login!.password, /^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/, 'the first-run password is shown again');
+      await second.close();
+      assert.deepEqual((await readdir(dataDir)).sort(), ['inbox-login.txt', 'shopfront.db'], 'the WAL is folded back on close');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops on SIGTERM: streams end, the database closes, the process exits 0', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-sigterm-'));
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SHOPFRONT_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          output += chunk;
+          const match = /on (http:\/\/[^\s]+)/.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${output}`)));
+      });
+      const conversation = await (
+        await fetch(`${url}/api/v1/chat/conversations?shop=${SHOP}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).json();
+      const stream = await openStream(`${url}/api/v1/chat/conversations/${conversation.id}/events?shop=${SHOP}`);
+      await stream.next((event) => event.retry !== undefined);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await stream.end();
+      assert.equal(await exited, 0);
+      assert.match(output, /Stopped\./);
+      assert.deepEqual((await readdir(dataDir)).sort(), ['inbox-login.txt', 'shopfront.db']);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,135 @@
+// One run builds every package for npm (ESM + .d.ts in packages/*/dist) and the
+// CDN build (dist/cdn: minified ES modules, Lit and core in one shared chunk).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { sizeReport } from './scripts/sizes.mjs';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const define = { __SHOPFRONT_VERSION__: JSON.stringify(version) };
+
+const packages = readdirSync('packages')
+  .filter((dir) => existsSync(`packages/${dir}/package.json`))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8')) }))
+  // Packages that build themselves (the server runs in Node, the Shopify extension ships Liquid) say so.
+  .filter(({ manifest }) => !manifest.shopfront?.ownBuild);
+
+/** Entry points from the package's `exports` map: `{ 'index': 'packages/core/src/index.ts', … }`. */
+function entries({ dir, manifest }) {
+  return Object.fromEntries(
+    Object.values(manifest.exports)
+      .filter((target) => typeof target === 'object' && target.source)
+      .map(({ source }) => [source.replace(/^\.\/src\//, '').replace(/\.ts$/, ''), `packages/${dir}/${source.slice(2)}`])
+      .filter(([, path]) => existsSync(path)),
+  );
+}
+
+/** zod's comments and import cycles are its own business; everything else is ours to fix. */
+function onwarn(warning, warn) {
+  const inDependency = (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules');
+  if (inDependency && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+  warn(warning);
+}
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const tsResolve = nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] });
+
+const npmBuilds = packages
+  .filter((pkg) => Object.keys(entries(pkg)).length > 0)
+  .flatMap((pkg) => [
+    {
+      input: entries(pkg),
+      external: isBare,
+      onwarn,
+      plugins: [tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define })],
+      output: {
+        dir: `packages/${pkg.dir}/dist`,
+        format: 'es',
+        preserveModules: true,
+        preserveModulesRoot: `packages/${pkg.dir}/src`,
+        sourcemap: true,
+      },
+    },
+    {
+      input: entries(pkg),
+      external: isBare,
+      plugins: [dts({ tsconfig: 'tsconfig.json', compilerOptions: { customConditions: [] } })],
+      output: { dir: `packages/${pkg.dir}/dist`, format: 'es' },
+    },
+  ]);
+
+/** CDN entries: every package with a `src/define.ts` (a widget) and the loader. */
+const cdnInput = Object.fromEntries([
+  ['core', 'packages/core/src/index.ts'],
+  ...packages.filter(({ dir }) => existsSync(`packages/${dir}/src/define.ts`)).map(({ dir }) => [dir, `packages/${dir}/src/define.ts`]),
+  ...(existsSync('packages/loader/src/shopfront.ts') ? [['shopfront', 'packages/loader/src/shopfront.ts']] : []),
+]);
+
+// Lit and core: one chunk every widget shares. Translations stay per-locale
+// chunks, and core's index (which re-exports MemoryAdapter for demos) stays out:
+// Rollup puts a manual chunk's dependencies into it, so listing the index would
+// drag everything in. The Lit-free modules the loader needs (settings, the global
+// API) live in the loader's own file (shopfront.js), so booting is one small
+// request that never pulls Lit in; widget chunks import them from there.
+const bootChunk = /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
+// Lit's directives are left out too: each travels with the widget that uses it
+// (repeat and live only with the chat panel).
+const sharedChunk =
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|zod|idb-keyval)[\\/](?!directives[\\/]|directive-helpers)|[\\/]packages[\\/]core[\\/]src[\\/](?!locales[\\/]|memory-adapter|index\.ts)/;
+const chunkOf = (id) => (bootChunk.test(id) ? 'shopfront' : sharedChunk.test(id) ? 'shopfront-core' : undefined);
+
+/**
+ * dist/cdn/manifest.json: each file's static and dynamic imports, so the size
+ * budgets can add up what a page really loads (and servers could preload it);
+ * and dist/cdn/shopfront.css.
+ */
+const cdnManifest = {
+  name: 'cdn-manifest',
+  generateBundle(_options, bundle) {
+    // The stylesheet that reserves widgets' space before their code arrives, minified.
+    const css = readFileSync('packages/loader/src/shopfront.css', 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s*([{}:;,])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+    this.emitFile({ type: 'asset', fileName: 'shopfront.css', source: `${css}\n` });
+    const files = Object.fromEntries(
+      Object.values(bundle)
+        .filter((file) => file.type === 'chunk')
+        .map((chunk) => [
+          chunk.fileName,
+          { name: chunk.name, isEntry: chunk.isEntry, imports: chunk.imports, dynamicImports: chunk.dynamicImports },
+        ]),
+    );
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(files, null, 2)}\n` });
+  },
+};
+
+const cdnBuild = {
+  input: cdnInput,
+  onwarn,
+  // Entry chunks may export more than their module (what lazy chunks import from
+  // them), so dynamic imports of widgets need no namespace wrapper.
+  preserveEntrySignatures: 'allow-extension',
+  plugins: [tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define }), minifyTemplates()],
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+    manualChunks: chunkOf,
+    // esbuild minifies; Terser's extra passes then take another 2-3% off.
+    plugins: [
+      minify({ target: 'es2022', legalComments: 'none' }),
+      terser({ module: true, ecma: 2022, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+      cdnManifest,
+      sizeReport('CDN build'),
+    ],
+  },
+};
+
+export default [...npmBuilds, cdnBuild];

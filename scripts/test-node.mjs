@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Node tests (`packages/*/test/**/*.node.test.ts`, `test/node/**/*.test.ts`) with
+// node:test, TypeScript through tsx, workspace packages resolved to their sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function find(dir, pattern) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((file) => join(dir, String(file)))
+    .filter((file) => pattern.test(file) && !file.includes('node_modules'));
+}
+
+const files = [
+  ...readdirSync('packages').flatMap((name) => find(join('packages', name, 'test'), /\.node\.test\.ts$/)),
+  ...find(join('test', 'node'), /\.test\.ts$/),
+].sort();
+
+if (files.length === 0) {
+  console.log('No Node tests.');
+  process.exit(0);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
