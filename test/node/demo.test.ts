@@ -88,7 +88,7 @@ async function openPage(viewport = { width: 1280, height: 800 }): Promise<{ page
         state.layoutShift += entry.value;
         const moved = entry.sources.map(({ node, previousRect: from, currentRect: to }) => {
           const path: string[] = [];
-          for (let element = node instanceof Element ? node : null; element; ) {
+          for (let element = node instanceof Element ? node : null; element;) {
             const part = element.getAttribute('part');
             path.unshift(`${element.localName}${element.id ? `#${element.id}` : ''}${part ? `[part=${part}]` : ''}`);
             element = (element.getRootNode() as ShadowRoot).host ?? null;

@@ -396,7 +396,10 @@ export class LoyaltyPopover implements ReactiveController {
       if (this.#activity.value) void this.#activity.retry();
     } catch (error) {
       if (signal.aborted) return;
-      this.#failure = { rewardId: reward.id, message: this.#explain(toAdapterError(error)) };
+      const failure = toAdapterError(error);
+      this.#failure = { rewardId: reward.id, message: this.#explain(failure) };
+      // The points went elsewhere (another tab, the till): show the balance the shop has now.
+      if (failure.status === 409) void host.snapshot.retry();
       this.#focusNext = `#reward-${index}-redeem`;
     } finally {
       if (!signal.aborted) {

@@ -417,10 +417,13 @@ export class ReviewForm implements ReactiveController {
     } catch (error) {
       if (signal.aborted) return;
       const failure = toAdapterError(error);
-      // A backend that names the bad field gets the shopper to that field.
+      // A backend that names the bad field gets the shopper to that field. A photo it refuses
+      // passed our checks by its type but is no image inside (a renamed file): say which one.
+      const photo = /^photos\.(\d+)$/.exec(failure.field ?? '');
       const field = failure.field as Field | undefined;
-      if (field && required[field]) this.#errors[field] = required[field];
-      this.#failure = describeError(failure, this.options.coreText());
+      if (photo) this.#photoErrors = [text.photoType(this.#photos[Number(photo[1])]?.file.name ?? '')];
+      else if (field && required[field]) this.#errors[field] = required[field];
+      if (!photo) this.#failure = describeError(failure, this.options.coreText());
     } finally {
       this.#sending = false;
       this.host.requestUpdate();
@@ -437,7 +440,7 @@ export class ReviewForm implements ReactiveController {
   async #focusProblem(): Promise<void> {
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const field = FIELDS.find((candidate) => this.#errors[candidate]);
+    const field = FIELDS.find((candidate) => this.#errors[candidate]) ?? (this.#photoErrors.length ? 'photos' : undefined);
     const root = this.host.renderRoot;
     const target =
       field === 'rating'
