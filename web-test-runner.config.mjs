@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { build } from 'esbuild';
 import { createServer } from 'node:net';
 import { shopfrontServerPlugin } from './packages/server/testing/wtr-plugin.mjs';
+import { CHROMIUM_ARGS } from './bench/lib/browser.mjs';
 
 /**
  * `/__bundle/<source path>` serves that entry bundled with all its dependencies:
@@ -50,16 +51,7 @@ export default {
       product: 'chromium',
       launchOptions: {
         executablePath: chromium,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -3,35 +3,14 @@
 // included, beside @papercups-io/chat-widget bundled with its React in the same
 // run. English page (translations are separate chunks, fetched only by pages
 // that use them). Message latency over the reference server: chat-latency.bench.mjs.
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
-import { minifyTemplates } from '../scripts/minify-templates.mjs';
-import { gzipSize } from '../scripts/sizes.mjs';
+import { widgetChunks } from '../scripts/widget-chunks.mjs';
 import { bundleSize } from './lib/bundle.mjs';
 import { kb, printTable } from './lib/table.mjs';
 
-/** Our widget as the CDN serves it: minified, code-split, with everything it imports. */
-async function ourChunks() {
-  const bundle = await rollup({
-    input: 'packages/chat-launcher/src/define.ts',
-    plugins: [
-      nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-      minifyTemplates(),
-    ],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.generate({ format: 'es', plugins: [minify({ target: 'es2022', legalComments: 'none' })] });
-  const chunks = output.filter((file) => file.type === 'chunk' && !/^(fr|de|es|ar)-/.test(file.fileName));
-  const size = (files) => ({
-    raw: files.reduce((sum, file) => sum + Buffer.byteLength(file.code), 0),
-    gzip: files.reduce((sum, file) => sum + gzipSize(file.code), 0),
-  });
-  return { launcher: size(chunks.filter((file) => file.isEntry)), all: size(chunks) };
-}
-
-const ours = await ourChunks();
+/** Our widget as the CDN serves it (minified, code-split), Lit and core included; English only. */
+const chunks = (await widgetChunks('chat-launcher', { withShared: true })).filter((chunk) => !/^(fr|de|es|ar)$/.test(chunk.name));
+const total = (list) => ({ raw: list.reduce((sum, chunk) => sum + chunk.raw, 0), gzip: list.reduce((sum, chunk) => sum + chunk.gzip, 0) });
+const ours = { launcher: total(chunks.filter((chunk) => chunk.entry)), all: total(chunks) };
 const papercups = await bundleSize(
   `import React from 'react';
    import ReactDOM from 'react-dom';

@@ -3,11 +3,7 @@
 // the widget's gzip size beside Shoelace's <sl-rating>, built in the same run.
 // Timings only print.
 import { build } from 'esbuild';
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
-import { minifyTemplates } from '../scripts/minify-templates.mjs';
-import { gzipSize } from '../scripts/sizes.mjs';
+import { widgetChunks } from '../scripts/widget-chunks.mjs';
 import { bundleSize, SHARED } from './lib/bundle.mjs';
 import { launchChromium, percentile, serve } from './lib/browser.mjs';
 import { kb, printTable } from './lib/table.mjs';
@@ -17,33 +13,14 @@ const LATENCY_MS = 80;
 
 // ---------------------------------------------------------------- sizes
 
-/** The widget as the CDN ships it (rollup, code-split, templates minified), Lit and core left out: its first-load entry and each lazy chunk. */
-async function widgetChunks() {
-  const shared = /^(lit|lit\/.*|@lit\/.*|lit-html.*|lit-element.*|zod.*|idb-keyval|@shopfront\/core.*)$/;
-  const bundle = await rollup({
-    input: { 'review-feed': 'packages/review-feed/src/define.ts' },
-    external: (id) => shared.test(id),
-    plugins: [
-      nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-      minifyTemplates(),
-    ],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.generate({ format: 'es', plugins: [minify({ target: 'es2022', legalComments: 'none' })] });
-  return output
-    .filter((file) => file.type === 'chunk')
-    .map((file) => ({ name: file.fileName.replace(/-[\w-]{8}\.js$/, ''), entry: file.isEntry, code: file.code }));
-}
-
-const chunks = await widgetChunks();
+const chunks = await widgetChunks('review-feed');
 const entry = chunks.find((chunk) => chunk.entry);
 const chunk = (name) => chunks.find((candidate) => candidate.name === name);
-const row = (label, code) => [label, kb(Buffer.byteLength(code)), kb(gzipSize(code))];
+const row = (label, chunk) => [label, kb(chunk.raw), kb(chunk.gzip)];
 const sizeRows = [
-  row('sf-review-feed first load (entry)', entry.code),
-  ...['review-actions', 'review-form', 'photo-lightbox', 'json-ld'].map((name) => row(`  + ${name} (lazy)`, chunk(name).code)),
-  row('  + one language (fr, lazy)', chunk('fr').code),
+  row('sf-review-feed first load (entry)', entry),
+  ...['review-actions', 'review-form', 'photo-lightbox', 'json-ld'].map((name) => row(`  + ${name} (lazy)`, chunk(name))),
+  row('  + one language (fr, lazy)', chunk('fr')),
 ];
 const ours = await bundleSize("import '@shopfront/review-feed/define.js';", { external: SHARED });
 const oursAll = await bundleSize("import '@shopfront/review-feed/define.js';");

@@ -147,15 +147,6 @@ export const styles = css`
   .error {
     color: var(--_danger);
   }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
   .typing {
     padding-inline: calc(4 * var(--_space));
   }

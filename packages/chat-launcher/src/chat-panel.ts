@@ -175,7 +175,7 @@ export class ChatPanel implements ReactiveController {
             ? nothing
             : item.delivery === 'failed'
               ? html`<span part="delivery" class="failed">${t.failed}</span>
-                  <button part="retry-button" class="link" type="button" @click=${() => void this.client.retry(item.clientId)}>
+                  <button part="retry-button" class="sf-link" type="button" @click=${() => void this.client.retry(item.clientId)}>
                     ${retry}
                   </button>`
               : html`·
@@ -216,7 +216,7 @@ export class ChatPanel implements ReactiveController {
         this.#file
           ? html`<p class="note">
               ${t.image}: ${this.#file.name}
-              <button class="link" type="button" @click=${() => ((this.#file = undefined), this.#changed())}>${t.remove}</button>
+              <button class="sf-link" type="button" @click=${() => ((this.#file = undefined), this.#changed())}>${t.remove}</button>
             </p>`
           : nothing
       }

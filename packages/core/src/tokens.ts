@@ -95,6 +95,16 @@ export const hostStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
+  /* A button that reads as a link: Show all, Read more, Retry, Back. */
+  .sf-link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .sf-visually-hidden {
     position: absolute !important;
     inline-size: 1px;

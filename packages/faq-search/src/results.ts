@@ -73,15 +73,6 @@ export const resultStyles = css`
   a {
     color: var(--_accent);
   }
-  .back {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
   section {
     content-visibility: auto;
     contain-intrinsic-size: auto 16rem;
@@ -234,7 +225,7 @@ export function answerView(context: ViewContext, entry: FaqEntry): TemplateResul
   return html`<section class="answer" part="answer" aria-labelledby="answer-title">
     <p class="title" id="answer-title">${marked(entry.question, context.mark?.(entry.question))}</p>
     ${answerBody(context, entry)}
-    <button type="button" class="back" part="back-button" @click=${context.back}>${context.text.back}</button>
+    <button type="button" class="sf-link" part="back-button" @click=${context.back}>${context.text.back}</button>
   </section>`;
 }
 

@@ -105,14 +105,6 @@ export const styles = css`
     block-size: 100%;
     background: var(--sf-review-feed-bar-color, var(--_star));
   }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    text-decoration: underline;
-    cursor: pointer;
-  }
 
   .list {
     display: grid;

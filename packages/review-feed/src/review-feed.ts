@@ -364,7 +364,7 @@ export class SfReviewFeed extends ShopfrontElement {
         </select></label
       >
       <label><input type="checkbox" data-action="photos" .checked=${!!withMedia} /> ${text.withPhotos}</label>
-      ${rating ? html`<button class="link" part="button" data-action="rate" data-value="0">${text.showAll}</button>` : nothing}
+      ${rating ? html`<button class="sf-link" part="button" data-action="rate" data-value="0">${text.showAll}</button>` : nothing}
     </div>`;
   }
 
@@ -425,7 +425,7 @@ export class SfReviewFeed extends ShopfrontElement {
           <p class=${bodyClass} part="review-body" lang=${lang} dir="auto">${review.body}</p>
           ${
             long
-              ? html`<button class="link" part="button read-more" data-action="expand" aria-expanded=${expanded}>
+              ? html`<button class="sf-link" part="button read-more" data-action="expand" aria-expanded=${expanded}>
                   ${expanded ? text.readLess : text.readMore}
                 </button>`
               : nothing
@@ -457,7 +457,7 @@ export class SfReviewFeed extends ShopfrontElement {
                 </div>`
               : nothing
           }
-          <button class="link" part="button helpful-button" data-action="vote" aria-pressed=${voted}>${text.helpful(helpful)}</button>
+          <button class="sf-link" part="button helpful-button" data-action="vote" aria-pressed=${voted}>${text.helpful(helpful)}</button>
           ${failed ? html`<p class="vote-failed" role="alert">${text.voteFailed}</p>` : nothing}
         </li>`,
     );

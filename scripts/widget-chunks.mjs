@@ -1,0 +1,47 @@
+// A widget's chunks as the CDN ships them: rollup code-splitting, TypeScript
+// through esbuild, templates minified, esbuild then terser minification (the
+// same steps as rollup.config.mjs). Used by `scripts/widget-size.mjs` and the
+// size tables in bench/.
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+import { minifyTemplates } from './minify-templates.mjs';
+import { gzipSize } from './sizes.mjs';
+
+/** Lit, zod, idb-keyval and core: the chunk every widget on a page shares. */
+export const SHARED_MODULES = /^(lit|lit\/.*|@lit\/.*|lit-html.*|lit-element.*|zod.*|idb-keyval|@shopfront\/core.*)$/;
+
+/**
+ * The chunks of `packages/<name>/src/define.ts`: `{ name, entry, code, raw, gzip }`
+ * each, `name` without its hash. Lit and core are left out unless `withShared`.
+ */
+export async function widgetChunks(name, { withShared = false } = {}) {
+  const bundle = await rollup({
+    input: { [name]: `packages/${name}/src/define.ts` },
+    external: (id) => !withShared && SHARED_MODULES.test(id),
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      minifyTemplates(),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({
+    format: 'es',
+    plugins: [
+      minify({ target: 'es2022', legalComments: 'none' }),
+      terser({ module: true, ecma: 2022, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+    ],
+  });
+  await bundle.close();
+  return output
+    .filter((file) => file.type === 'chunk')
+    .map((file) => ({
+      name: file.fileName.replace(/-[\w-]{8}\.js$/, '').replace(/\.js$/, ''),
+      entry: file.isEntry,
+      code: file.code,
+      raw: Buffer.byteLength(file.code),
+      gzip: gzipSize(file.code),
+    }));
+}
