@@ -73,15 +73,35 @@ describe('Storybook', () => {
       await page
         .waitForFunction(() => !document.querySelector('#storybook-root [aria-busy="true"]'), null, { timeout: 5000 })
         .catch(() => {});
+      // And let opening animations and colour transitions end: axe measures contrast as painted now.
+      await page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+            .map((animation) => animation.finished.catch(() => undefined)),
+        ),
+      );
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const axe = (
           window as unknown as {
-            axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+            axe: {
+              run: (
+                context: unknown,
+                options: unknown,
+              ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }>;
+            };
           }
         ).axe;
         const result = await axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+        // Which nodes, and why: enough to fix it from the CI log.
+        return result.violations.map(
+          (violation) =>
+            `${violation.id} (${violation.nodes.length}): ${violation.nodes
+              .map((node) => `${JSON.stringify(node.target)} ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`)
+              .join(' | ')}`,
+        );
       });
       if (errors.length || violations.length) {
         failures.push(`${story.title} › ${story.name}: ${[...errors, ...violations.map((v) => `axe ${v}`)].join('; ')}`);

@@ -68,7 +68,9 @@ beforeEach(async () => {
 
 afterEach(() => unmountAll());
 
-describe('<sf-chat-launcher>', () => {
+describe('<sf-chat-launcher>', function () {
+  // Panels loaded on first use, reloads and axe runs on a shared, busy machine: more than mocha's default 10 s.
+  this.timeout(30_000);
   it('renders nothing, with one warning, when the backend has no chat', async () => {
     const warnings = await captureWarnings(async () => {
       const el = await mount<Launcher>(html`<sf-chat-launcher></sf-chat-launcher>`, { adapter: new MemoryAdapter({}) });

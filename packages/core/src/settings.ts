@@ -19,7 +19,7 @@ export interface ShopfrontSettings {
   adapterName?: string;
   /** The shop's public key. */
   shop?: string;
-  /** BCP 47; defaults to `<html lang>`. */
+  /** BCP 47. A widget uses its own `lang` first, then this, then the nearest `lang` above it, then `en`. */
   locale?: string;
   /** ISO 4217, for money shown without its own currency. */
   currency?: string;

@@ -11,7 +11,7 @@ export const widgets: Record<string, WidgetEntry> = {
   'sf-loyalty-badge': {
     load: () => import('@shopfront/loyalty-badge/define.js'),
     // A floating badge is always on screen, wherever its tag sits in the page.
-    when: (element) => (element.getAttribute('placement') === 'floating' ? 'idle' : 'visible'),
+    when: (element) => (element.getAttribute('placement')?.startsWith('floating') ? 'idle' : 'visible'),
     answers: ['openLoyalty'],
   },
   // The launcher is fixed to a corner: load it when the browser is idle. Its panel loads on first use.

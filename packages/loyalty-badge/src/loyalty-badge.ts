@@ -59,9 +59,13 @@ const partName = (id: string) => id.replace(/\W+/g, '-');
  * @csspart panel - Each tab panel; also `panel-earn`, `panel-redeem`, `panel-history`, `panel-refer`.
  * @csspart earn-list - The ways to earn; each is `way-to-earn`.
  * @csspart tier-list - The program's tiers; each is `tier-item`.
+ * @csspart reward-list - The rewards in the Redeem panel; each is `reward`.
  * @csspart reward - A reward in the Redeem panel.
+ * @csspart confirm - A reward's "Redeem for N points?" question with its confirm and cancel buttons.
  * @csspart button - Every button; also `redeem-button`, `confirm-button`, `cancel-button`, `copy-button`, `share-button`, `back-button`, `join-link`, `login-link`.
- * @csspart redemption - The result of a redeem: the discount `code` and its copy button.
+ * @csspart redemption - The result of a redeem: the discount code and its copy button.
+ * @csspart code - The discount code field.
+ * @csspart activity-list - The History panel's list; each entry is `activity`.
  * @csspart activity - An entry in the History panel.
  * @csspart referral-link - The referral link field.
  * @csspart join-prompt - The guest's join prompt.

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ShopfrontElement } from '@shopfront/core';
+import { ShopfrontElement, type Product } from '@shopfront/core';
 import { SfRecentlyViewedClearEvent, SfRecentlyViewedClickEvent } from './events.js';
 import { HistoryController } from './history-controller.js';
 import { ScrollPagerController } from './scroll-pager.js';
@@ -109,10 +109,7 @@ export class SfRecentlyViewed extends ShopfrontElement {
             aria-roledescription=${text.slide}
             aria-label=${text.slideLabel(index + 1, items.length)}
           >
-            <a
-              part="link"
-              href=${url}
-              @click=${(event: Event) => this.dispatchEvent(new SfRecentlyViewedClickEvent(product!, index + 1)) || event.preventDefault()}
+            <a part="link" href=${url} @click=${(event: Event) => this.#onOpen(event, product!, index + 1)}
               ><span class="frame" part="image"
                 ><span class="badge" part="badge" ?hidden=${available}>${text.soldOut}</span
                 ><img src=${image?.url ?? nothing} alt="" loading="lazy" decoding="async" /></span
@@ -138,6 +135,11 @@ export class SfRecentlyViewed extends ShopfrontElement {
       void import('./add-to-cart.js').then((module) =>
         module.copyAddToCart(this, template, this.#history.shown?.map(({ id }) => id) ?? []),
       );
+  }
+
+  /** A shop that cancels the event routes the shopper itself. */
+  #onOpen(event: Event, product: Product, position: number): void {
+    if (!this.dispatchEvent(new SfRecentlyViewedClickEvent(product, position))) event.preventDefault();
   }
 
   readonly #onClear = () => this.dispatchEvent(new SfRecentlyViewedClearEvent()) && this.clear();
