@@ -73,15 +73,19 @@ describe('Storybook', () => {
       await page
         .waitForFunction(() => !document.querySelector('#storybook-root [aria-busy="true"]'), null, { timeout: 5000 })
         .catch(() => {});
-      // And let opening animations and colour transitions end: axe measures contrast as painted now.
-      await page.evaluate(() =>
-        Promise.all(
-          document
+      // Parts loaded on first use (the chat panel) arrive, then their opening fades and colour
+      // transitions end: axe measures contrast as painted now, and a half-faded panel fails it.
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(async () => {
+        for (let round = 0; round < 20; round++) {
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const running = document
             .getAnimations()
-            .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-            .map((animation) => animation.finished.catch(() => undefined)),
-        ),
-      );
+            .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity);
+          if (running.length === 0) return;
+          await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+        }
+      });
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const axe = (
