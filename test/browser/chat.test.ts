@@ -20,6 +20,7 @@ import {
   resetServer,
   restAdapter,
   restartServer,
+  serverGet,
   setAgentAvailability,
   stopServer,
   streamEvent,
@@ -46,8 +47,7 @@ let server: TestServerInfo;
 
 /** The conversation as the server stored it, in its order. */
 async function stored(conversationId: string): Promise<ChatMessage[]> {
-  const response = await fetch(`${server.endpoint}/chat/conversations/${conversationId}/messages?shop=${server.shop}&after=0`);
-  return ((await response.json()) as { messages: ChatMessage[] }).messages;
+  return (await serverGet<{ messages: ChatMessage[] }>(`/chat/conversations/${conversationId}/messages?after=0`)).messages;
 }
 
 /** The launcher on the test page, panel open, once it knows whether anyone is there. */

@@ -9,19 +9,11 @@ import { store, type Customer, type LoyaltyMember, type Reward } from '@shopfron
 import '@shopfront/loyalty-badge/define.js';
 import { mount, unmountAll, until } from '../helpers/mount.js';
 import { $, $$, type Badge, openPopover, selectTab, textOf } from '../../packages/loyalty-badge/test/helpers.js';
-import { demoCustomer, resetServer, restAdapter, type TestServerInfo } from '../helpers/server.js';
+import { demoCustomer, resetServer, restAdapter, serverGet, type TestServerInfo } from '../helpers/server.js';
 
 let server: TestServerInfo;
 
-/** What the server says about `customer`, as the shop's page would ask. */
-async function api<T>(path: string, customer: Customer, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${server.endpoint}${path}?shop=${server.shop}`, {
-    ...init,
-    headers: { 'x-shopfront-customer': customer.id, 'x-shopfront-customer-signature': customer.signature ?? '' },
-  });
-  return (await response.json()) as T;
-}
-const points = async (customer: Customer) => (await api<LoyaltyMember & { points: number }>('/loyalty/member', customer)).points;
+const points = async (customer: Customer) => (await serverGet<LoyaltyMember & { points: number }>('/loyalty/member', customer)).points;
 
 async function mountBadge(customer: Customer | null): Promise<Badge> {
   const el = await mount<Badge>(html`<sf-loyalty-badge placement="inline"></sf-loyalty-badge>`, {
@@ -54,7 +46,7 @@ describe('<sf-loyalty-badge> on the reference server', function () {
 
   it('shows the signed-in member’s balance and tier as the server has them', async () => {
     const amelia = await demoCustomer();
-    const member = await api<LoyaltyMember & { points: number; tier: { name: string } }>('/loyalty/member', amelia);
+    const member = await serverGet<LoyaltyMember & { points: number; tier: { name: string } }>('/loyalty/member', amelia);
     const el = await mountBadge(amelia);
     await until(() => textOf($(el, '[part~=trigger]')).startsWith(`${member.points} points`), 'the balance');
     expect(textOf($(el, '[part~=trigger]'))).to.equal(`${member.points} points ${member.tier.name}`);
@@ -63,7 +55,7 @@ describe('<sf-loyalty-badge> on the reference server', function () {
 
   it('redeems a reward for a single-use code; the badge, History and the server agree on the new balance', async () => {
     const amelia = await demoCustomer();
-    const { rewards } = await api<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
+    const { rewards } = await serverGet<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
     const before = await points(amelia);
     const el = await mountBadge(amelia);
     await openPopover(el);
@@ -83,7 +75,7 @@ describe('<sf-loyalty-badge> on the reference server', function () {
   it('never lets two redemptions at once spend the same points', async () => {
     await resetServer();
     const amelia = await demoCustomer();
-    const { rewards } = await api<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
+    const { rewards } = await serverGet<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
     const balance = await points(amelia);
     // The dearest reward Amelia can afford once but not twice.
     const reward = [...rewards].reverse().find((candidate) => candidate.cost <= balance && candidate.cost * 2 > balance)!;
@@ -101,7 +93,7 @@ describe('<sf-loyalty-badge> on the reference server', function () {
     const el = await mountBadge(amelia);
     await openPopover(el);
     await selectTab(el, 'redeem');
-    const { rewards } = await api<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
+    const { rewards } = await serverGet<{ rewards: Reward[] }>('/loyalty/rewards', amelia);
     const balance = await points(amelia);
     const index = rewards.findIndex((reward) => reward.cost <= balance);
     // Another tab spends the points behind this one's back.

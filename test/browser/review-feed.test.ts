@@ -9,14 +9,9 @@ import { store, type Review, type ReviewSummary } from '@shopfront/core';
 import '@shopfront/review-feed/define.js';
 import { mount, unmountAll, until } from '../helpers/mount.js';
 import { $, $$, button, reviewsShown, titles, type Feed } from '../../packages/review-feed/test/helpers.js';
-import { moderateReview, pendingReviews, resetServer, restAdapter, type TestServerInfo } from '../helpers/server.js';
+import { moderateReview, pendingReviews, resetServer, restAdapter, serverGet, type TestServerInfo } from '../helpers/server.js';
 
 let server: TestServerInfo;
-
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.endpoint}${path}${path.includes('?') ? '&' : '?'}shop=${server.shop}`);
-  return (await response.json()) as T;
-}
 
 /** A feed on the demo shop, once its first page is on screen. */
 async function openFeed(productId = 'prod-1'): Promise<Feed> {
@@ -76,7 +71,7 @@ describe('<sf-review-feed> on the reference server', function () {
   afterEach(() => unmountAll());
 
   it('shows the shop’s summary and pages through every review once, newest first', async () => {
-    const summary = await api<ReviewSummary>('/products/prod-1/reviews/summary');
+    const summary = await serverGet<ReviewSummary>('/products/prod-1/reviews/summary');
     const el = await openFeed();
     expect($(el, '.count')!.textContent).to.equal(`Based on ${summary.count} reviews`);
 
@@ -87,7 +82,7 @@ describe('<sf-review-feed> on the reference server', function () {
     }
     const all: Review[] = [];
     for (let cursor: string | undefined; ;) {
-      const page = await api<{ reviews: Review[]; nextCursor?: string | null }>(
+      const page = await serverGet<{ reviews: Review[]; nextCursor?: string | null }>(
         `/products/prod-1/reviews?sort=newest&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
       all.push(...page.reviews);
@@ -103,7 +98,7 @@ describe('<sf-review-feed> on the reference server', function () {
     const select = $<HTMLSelectElement>(el, 'select')!;
     select.value = 'lowest';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    const lowest = await api<{ reviews: Review[] }>('/products/prod-1/reviews?sort=lowest&limit=5');
+    const lowest = await serverGet<{ reviews: Review[] }>('/products/prod-1/reviews?sort=lowest&limit=5');
     await until(() => !$(el, '.list[aria-busy=true]') && titles(el)[0] === lowest.reviews[0]!.title, 'the lowest rating first');
     expect(titles(el)).to.deep.equal(lowest.reviews.map((review) => review.title));
 
@@ -120,7 +115,7 @@ describe('<sf-review-feed> on the reference server', function () {
   it('sends a review with a photo that waits for moderation, then shows it with the photo once published', async () => {
     await resetServer({ demo: { autoPublishAt: null } });
     const el = await openFeed('prod-2');
-    const countBefore = (await api<ReviewSummary>('/products/prod-2/reviews/summary')).count;
+    const countBefore = (await serverGet<ReviewSummary>('/products/prod-2/reviews/summary')).count;
     await writeReview(el, {
       rating: 3,
       title: 'Good, but the sleeves are long',
@@ -129,7 +124,7 @@ describe('<sf-review-feed> on the reference server', function () {
       photos: [await photo('sleeves.png')],
     });
     expect($(el, '[part=thanks]')!.textContent!.trim()).to.equal('Thank you! Your review will appear once the shop has checked it.');
-    expect((await api<ReviewSummary>('/products/prod-2/reviews/summary')).count).to.equal(countBefore);
+    expect((await serverGet<ReviewSummary>('/products/prod-2/reviews/summary')).count).to.equal(countBefore);
 
     const [id] = await pendingReviews(); // newest first
     expect(await moderateReview(id!, 'published')).to.equal('published');
@@ -147,7 +142,7 @@ describe('<sf-review-feed> on the reference server', function () {
   it('publishes at once at the shop’s rating, and the summary follows', async () => {
     await resetServer({ demo: { autoPublishAt: 4 } });
     const el = await openFeed('prod-3');
-    const countBefore = (await api<ReviewSummary>('/products/prod-3/reviews/summary')).count;
+    const countBefore = (await serverGet<ReviewSummary>('/products/prod-3/reviews/summary')).count;
     await writeReview(el, { rating: 5, title: 'Perfect on the boat', body: 'Dry and warm all day.', name: 'Ada' });
     expect($(el, '[part=thanks]')!.textContent!.trim()).to.equal('Thank you! Your review is now published.');
     await until(() => $(el, '.count')!.textContent === `Based on ${countBefore + 1} reviews`, 'the new count');
@@ -171,9 +166,9 @@ describe('<sf-review-feed> on the reference server', function () {
     const el = await openFeed('prod-5');
     const first = reviewsShown(el)[0]!;
     const helpful = () => first.querySelector<HTMLButtonElement>('[part~=helpful-button]')!;
-    const id = (await api<{ reviews: Review[] }>('/products/prod-5/reviews?sort=newest&limit=1')).reviews[0]!.id;
+    const id = (await serverGet<{ reviews: Review[] }>('/products/prod-5/reviews?sort=newest&limit=1')).reviews[0]!.id;
     const votes = async () =>
-      (await api<{ reviews: Review[] }>('/products/prod-5/reviews?sort=newest&limit=1')).reviews.find((review) => review.id === id)!
+      (await serverGet<{ reviews: Review[] }>('/products/prod-5/reviews?sort=newest&limit=1')).reviews.find((review) => review.id === id)!
         .helpfulCount;
     const before = await votes();
     helpful().click();

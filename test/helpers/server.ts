@@ -129,6 +129,19 @@ export function demoCustomer(): Promise<Customer> {
   return signedCustomer('demo-customer-1', { firstName: 'Amelia' });
 }
 
+/**
+ * What this file's server answers to a plain GET of `path` under `/api/v1` for the
+ * demo shop, as `customer` when given: the truth the widgets are checked against.
+ */
+export async function serverGet<T>(path: string, customer?: Customer | null): Promise<T> {
+  const { endpoint, shop } = await testServer();
+  const headers: Record<string, string> = customer
+    ? { 'x-shopfront-customer': customer.id, 'x-shopfront-customer-signature': customer.signature ?? '' }
+    : {};
+  const response = await fetch(`${endpoint}${path}${path.includes('?') ? '&' : '?'}shop=${shop}`, { headers });
+  return (await response.json()) as T;
+}
+
 /** A RestAdapter for this file's server and the demo shop. */
 export async function restAdapter(options: Partial<RestAdapterOptions> = {}): Promise<RestAdapter> {
   const { endpoint, shop } = await testServer();

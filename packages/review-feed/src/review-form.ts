@@ -387,6 +387,8 @@ export class ReviewForm implements ReactiveController {
     });
     this.#failure = undefined;
     this.#errors = {};
+    // Messages about files that were never added have been read; a photo the shop refuses gets a new one.
+    this.#photoErrors = [];
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
@@ -421,9 +423,12 @@ export class ReviewForm implements ReactiveController {
       // passed our checks by its type but is no image inside (a renamed file): say which one.
       const photo = /^photos\.(\d+)$/.exec(failure.field ?? '');
       const field = failure.field as Field | undefined;
-      if (photo) this.#photoErrors = [text.photoType(this.#photos[Number(photo[1])]?.file.name ?? '')];
-      else if (field && required[field]) this.#errors[field] = required[field];
-      if (!photo) this.#failure = describeError(failure, this.options.coreText());
+      if (photo) {
+        this.#photoErrors = [text.photoType(this.#photos[Number(photo[1])]?.file.name ?? '')];
+      } else {
+        if (field && required[field]) this.#errors[field] = required[field];
+        this.#failure = describeError(failure, this.options.coreText());
+      }
     } finally {
       this.#sending = false;
       this.host.requestUpdate();
