@@ -314,6 +314,29 @@ describe('ChatClient', () => {
     expect(second.unread).to.equal(1);
   });
 
+  it('shows a conversation another client started while it was restoring, not the older state on disk', async () => {
+    const adapter = chatAdapter();
+    const { id } = await adapter.chat!.start({});
+    await adapter.chat!.send(id, { clientId: crypto.randomUUID(), body: 'Sent by the page before' });
+    // The page before finishes its send just after this client asked the disk for the conversation.
+    const get = IDBObjectStore.prototype.get;
+    let started: Promise<void> | undefined;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+      const request = get.call(this, query);
+      if (query === 'chat-conversation') started ??= store.set('chat-conversation', id);
+      return request;
+    };
+    try {
+      const chat = client(adapter);
+      await until(() => chat.items.length === 1, 'the conversation');
+      await started;
+      expect(chat.conversationId).to.equal(id);
+      expect(bodies(chat)).to.deep.equal(['Sent by the page before']);
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+  });
+
   it('forgets a conversation the shop no longer knows and starts a new one', async () => {
     await store.set('chat-conversation', 'conversation-from-an-old-database');
     const adapter = chatAdapter();

@@ -74,6 +74,9 @@ export class LocalStore {
   #started = false;
   #visitorId?: Promise<string>;
   #updates: Promise<unknown> = Promise.resolve();
+  /** Counts the changes to each key, and all clears: a read can tell that one happened while it waited. */
+  readonly #changes = new Map<string, number>();
+  #clears = 0;
 
   constructor(dbName = 'shopfront') {
     this.#dbName = dbName;
@@ -98,15 +101,16 @@ export class LocalStore {
   /** The value with its `savedAt`, for callers that judge freshness. */
   async read<K extends StoreKey>(key: K): Promise<StoredEntry<StoreSchema[K]> | undefined> {
     this.#start();
-    let entry = this.#mirror.get(key);
+    const version = this.#version(key);
     if (this.#backend === 'indexeddb' && !this.#held.has(key) && (await this.#mayOpen())) {
       const stored = await this.#attempt((use) => idbGet<StoredEntry<unknown>>(key, use));
-      if (stored.ok) {
-        entry = isEntry(stored.value) ? stored.value : undefined;
-        if (entry) this.#mirror.set(key, entry);
+      // A change made or heard while the disk answered is newer than the answer: memory has it.
+      if (stored.ok && this.#version(key) === version) {
+        if (isEntry(stored.value)) this.#mirror.set(key, stored.value);
         else this.#mirror.delete(key);
       }
     }
+    const entry = this.#mirror.get(key);
     if (entry?.expiresAt !== undefined && entry.expiresAt <= Date.now()) {
       void this.delete(key);
       return undefined;
@@ -193,6 +197,7 @@ export class LocalStore {
     this.#start();
     const keys = [...this.#mirror.keys()];
     this.#mirror.clear();
+    this.#clears++;
     this.#held.clear();
     if (this.#backend === 'indexeddb') await this.#attempt((use) => idbClear(use));
     this.#post({ source: this.#tabId, cleared: true });
@@ -236,8 +241,13 @@ export class LocalStore {
     if (wasRequired && !this.#consentRequired) void this.#flushHeld();
   }
 
+  #version(key: string): string {
+    return `${this.#clears}:${this.#changes.get(key) ?? 0}`;
+  }
+
   /** Updates memory, tells listeners here and, if `broadcast`, in other tabs. */
   #apply(key: string, entry: StoredEntry<unknown> | null, broadcast: boolean): void {
+    this.#changes.set(key, (this.#changes.get(key) ?? 0) + 1);
     if (entry) this.#mirror.set(key, entry);
     else this.#mirror.delete(key);
     if (broadcast) this.#post({ source: this.#tabId, key, entry });
@@ -268,6 +278,7 @@ export class LocalStore {
     if ('cleared' in message) {
       const keys = [...this.#mirror.keys()];
       this.#mirror.clear();
+      this.#clears++;
       for (const key of keys) this.#notify(key, undefined);
       return;
     }

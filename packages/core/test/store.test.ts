@@ -95,6 +95,24 @@ describe('store in real IndexedDB', () => {
     expect(seen).to.deep.equal([{ n: 5 }, undefined]);
   });
 
+  it('answers a read with a change made while the disk was answering it, not the older value on disk', async () => {
+    await store.set('test-value', { n: 1 });
+    const seen: unknown[] = [];
+    store.subscribe('test-value', (value) => seen.push(value));
+    // The change lands just after the read reached IndexedDB, as another client on the page may make it.
+    let writing: Promise<void> | undefined;
+    const get = IDBObjectStore.prototype.get;
+    patch(IDBObjectStore.prototype, 'get', function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+      const request = get.call(this, query);
+      writing ??= store.set('test-value', { n: 2 });
+      return request;
+    });
+    expect(await store.get('test-value')).to.deep.equal({ n: 2 });
+    await writing;
+    expect(seen).to.deep.equal([{ n: 2 }]);
+    expect(await onDisk('test-value')).to.deep.equal({ n: 2 });
+  });
+
   it('makes one visitor id and keeps it', async () => {
     const [a, b] = await Promise.all([store.visitorId(), store.visitorId()]);
     expect(a).to.match(/^[0-9a-f-]{36}$/);
