@@ -1,6 +1,6 @@
 // One run builds every package for npm (ESM + .d.ts in packages/*/dist) and the
 // CDN build (dist/cdn: minified ES modules, Lit and core in one shared chunk).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
@@ -108,6 +108,9 @@ const cdnManifest = {
   },
 };
 
+/** Each build replaces the last one's files: hashed chunks of old builds would otherwise pile up, and be served. */
+const cleanOutputDir = { name: 'clean-output-dir', renderStart: ({ dir }) => rmSync(dir, { recursive: true, force: true }) };
+
 const cdnBuild = {
   input: cdnInput,
   onwarn,
@@ -124,6 +127,7 @@ const cdnBuild = {
     manualChunks: chunkOf,
     // esbuild minifies; Terser's extra passes then take another 2-3% off.
     plugins: [
+      cleanOutputDir,
       minify({ target: 'es2022', legalComments: 'none' }),
       terser({ module: true, ecma: 2022, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
       cdnManifest,

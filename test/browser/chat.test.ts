@@ -138,17 +138,25 @@ describe('<sf-chat-launcher> on the reference server', function () {
     const SHOPPER = 150;
     const AGENT = 150;
     await setAgentAvailability('available');
-    // The page's real fetch, watched: it counts the attempts that failed (the server refuses connections
+    // The page's real fetch, watched: it counts the attempts that failed (the server cuts connections
     // while stopped), and loses the answer to every 25th message sent after the server stored it.
     let failedAttempts = 0;
     let sends = 0;
     let lostAnswers = 0;
+    let down = false;
+    /** How each request made while the server was down ended: a failure message names them. */
+    const duringOutage: string[] = [];
     const watchedFetch: typeof fetch = async (input, init) => {
       const loseAnswer = init?.method === 'POST' && String(input).includes('/messages') && ++sends % 25 === 0;
+      const request = `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`;
+      const start = performance.now();
+      const took = () => `${Math.round(performance.now() - start)} ms`;
       const response = await fetch(input, init).catch((error: unknown) => {
         failedAttempts++;
+        if (down) duringOutage.push(`${request}: ${error} after ${took()}`);
         throw error;
       });
+      if (down) duringOutage.push(`${request}: ${response.status} after ${took()}`);
       if (!loseAnswer) return response;
       lostAnswers++;
       throw new TypeError('Failed to fetch'); // stored, but the answer never arrived: only a resend can confirm it
@@ -160,7 +168,6 @@ describe('<sf-chat-launcher> on the reference server', function () {
     type(el, shopper[0]!);
     const id = await conversationId();
     let said = 0;
-    let down = false;
     for (let i = 1; i < SHOPPER; i++) {
       type(el, shopper[i]!);
       if (i === 30 || i === 120) {
@@ -171,11 +178,13 @@ describe('<sf-chat-launcher> on the reference server', function () {
       if (i === 90) {
         // A longer outage: the shopper keeps writing until the page has seen a send fail (three attempts).
         failedAttempts = 0;
-        await stopServer();
         down = true;
+        await stopServer();
       }
       if (down && i >= 95) {
-        await until(() => failedAttempts >= 3, 'sends failing while the server is down', 30_000);
+        await until(() => failedAttempts >= 3, 'sends failing while the server is down', 30_000).catch((error: Error) => {
+          throw new Error(`${error.message}; requests meanwhile: ${duringOutage.join('; ') || 'none'}`);
+        });
         await restartServer();
         down = false;
       }
@@ -211,7 +220,7 @@ describe('<sf-chat-launcher> on the reference server', function () {
     await until(() => deliveries(before.launcher)[0] === 'Sent', 'the first message stored');
     const id = await conversationId();
 
-    await stopServer(); // connections refused: the network is down for this page
+    await stopServer(); // connections cut: the network is down for this page
     const offline = ['Offline 1', 'Offline 2', 'Offline 3', 'Offline 4', 'Offline 5'];
     for (const body of offline) type(before.launcher, body);
     await until(

@@ -18,7 +18,7 @@
  * await agentSays(conversation.id, 'Hello!');         // an agent answers (through the hub: streams get it)
  * await restartServer();                              // same port, same database: prove nothing is lost
  * await dropStreams();                                // end every SSE connection; EventSources reconnect
- * await stopServer(); … await restartServer();        // the network is down in between (connections refused)
+ * await stopServer(); … await restartServer();        // the network is down in between (connections cut)
  * await conversationStreams(conversation.id);         // { open, opened }: event streams the server holds for it
  * await streamEvent(conversation.id, { type: 'x' });  // a raw (bad) event into the conversation's open streams
  * await resetServer();                                // fresh data (same port)
@@ -83,7 +83,7 @@ export function dropStreams(): Promise<number> {
   return command({ action: 'drop-streams' });
 }
 
-/** Closes the server, keeping its port and database: requests are refused until `restartServer()`. */
+/** Closes the server, keeping its port and database: every connection is cut at once until `restartServer()`. */
 export async function stopServer(): Promise<void> {
   await command({ action: 'stop' });
 }

@@ -3,6 +3,7 @@
 // running side by side never share data), each on a free port with a fresh
 // temporary data directory. test/helpers/server.ts is the browser side.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +46,7 @@ export function shopfrontServerPlugin() {
 
   async function start(entry, { fresh }) {
     const { startServer } = await load();
+    await release(entry);
     if (fresh) {
       if (entry.dataDir) await rm(entry.dataDir, { recursive: true, force: true });
       entry.dataDir = await mkdtemp(join(tmpdir(), 'shopfront-wtr-'));
@@ -54,6 +56,26 @@ export function shopfrontServerPlugin() {
     entry.server = await startServer(options);
     entry.streams = countStreams(entry.server);
     return entry.server;
+  }
+
+  /**
+   * While the server is stopped its port stays taken, by a listener that resets
+   * every connection: the page sees requests fail at once, as with the network
+   * down. A port left free could be taken meanwhile (it is in the ephemeral
+   * range): by another test file's server, or by one of Chromium's own
+   * connections to it, which the kernel may then connect to itself, and the
+   * requests would hang or reach another shop instead of failing.
+   */
+  async function hold(entry) {
+    const holder = createServer((socket) => socket.resetAndDestroy());
+    await new Promise((resolve, reject) => holder.once('error', reject).listen(entry.server.port, '127.0.0.1', resolve));
+    entry.holder = holder;
+  }
+
+  async function release(entry) {
+    const holder = entry.holder;
+    entry.holder = undefined;
+    if (holder) await new Promise((resolve) => holder.close(resolve));
   }
 
   /**
@@ -84,6 +106,7 @@ export function shopfrontServerPlugin() {
   async function stop(entry) {
     await entry.inboxPage?.close().catch(() => undefined);
     await entry.server?.close();
+    await release(entry);
     if (entry.dataDir) await rm(entry.dataDir, { recursive: true, force: true });
   }
 
@@ -189,6 +212,9 @@ export function shopfrontServerPlugin() {
       }
       const entry = await serverFor(session);
       const server = entry.server;
+      if (entry.holder && payload.action !== 'restart' && payload.action !== 'info') {
+        throw new Error(`The test server is stopped (stopServer()); restartServer() brings it back before "${payload.action}".`);
+      }
       switch (payload.action) {
         case 'info':
           return info(server);
@@ -198,6 +224,7 @@ export function shopfrontServerPlugin() {
         case 'stop':
           // Closed, its port and database kept: what a shopper sees when the network is down. `restart` brings it back.
           await server.close();
+          await hold(entry);
           return true;
         case 'stream-count':
           return entry.streams?.get(payload.conversationId) ?? { open: 0, opened: 0 };
