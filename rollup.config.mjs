@@ -2,9 +2,9 @@
 // CDN build (dist/cdn: minified ES modules, Lit and core in one shared chunk).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
+import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
+import { cdnMinify } from './scripts/cdn-minify.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { sizeReport } from './scripts/sizes.mjs';
 
@@ -125,14 +125,7 @@ const cdnBuild = {
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
     manualChunks: chunkOf,
-    // esbuild minifies; Terser's extra passes then take another 2-3% off.
-    plugins: [
-      cleanOutputDir,
-      minify({ target: 'es2022', legalComments: 'none' }),
-      terser({ module: true, ecma: 2022, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
-      cdnManifest,
-      sizeReport('CDN build'),
-    ],
+    plugins: [cleanOutputDir, ...cdnMinify(), cdnManifest, sizeReport('CDN build')],
   },
 };
 

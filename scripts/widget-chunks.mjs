@@ -1,11 +1,10 @@
 // A widget's chunks as the CDN ships them: rollup code-splitting, TypeScript
-// through esbuild, templates minified, esbuild then terser minification (the
-// same steps as rollup.config.mjs). Used by `scripts/widget-size.mjs` and the
+// through esbuild, templates minified, then the CDN build's own minifiers. Used by `scripts/widget-size.mjs` and the
 // size tables in bench/.
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
-import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { cdnMinify } from './cdn-minify.mjs';
 import { minifyTemplates } from './minify-templates.mjs';
 import { gzipSize } from './sizes.mjs';
 
@@ -29,10 +28,7 @@ export async function widgetChunks(name, { withShared = false } = {}) {
   });
   const { output } = await bundle.generate({
     format: 'es',
-    plugins: [
-      minify({ target: 'es2022', legalComments: 'none' }),
-      terser({ module: true, ecma: 2022, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
-    ],
+    plugins: cdnMinify(),
   });
   await bundle.close();
   return output
