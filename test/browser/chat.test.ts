@@ -64,6 +64,16 @@ async function conversationId(): Promise<string> {
   return (await store.get('chat-conversation'))!;
 }
 
+/** The launcher on this page with `body` stored as its conversation's first message, and the conversation's one stream open. */
+async function chatting(body: string): Promise<{ el: SfChatLauncher; id: string }> {
+  const el = await openLauncher();
+  type(el, body);
+  await until(() => deliveries(el)[0] === 'Sent', 'the message stored');
+  const id = await conversationId();
+  await until(async () => (await conversationStreams(id)).open === 1, 'the stream');
+  return { el, id };
+}
+
 const pages: HTMLIFrameElement[] = [];
 
 /** Another page of the shop (a second tab, or this tab reloaded): its own modules, the same store, locks and server. */
@@ -252,11 +262,7 @@ describe('<sf-chat-launcher> on the reference server', function () {
 
   it('holds one stream for two tabs, which agree on the unread count, and hands it over when a tab closes', async () => {
     await setAgentAvailability('available');
-    const first = await openLauncher();
-    type(first, 'Hello from the first tab');
-    await until(() => deliveries(first)[0] === 'Sent', 'the message stored');
-    const id = await conversationId();
-    await until(async () => (await conversationStreams(id)).open === 1, 'the first tab’s stream');
+    const { el: first, id } = await chatting('Hello from the first tab');
     first.hide();
 
     const second = await openPage();
@@ -313,11 +319,7 @@ describe('<sf-chat-launcher> on the reference server', function () {
 
   it('ignores bad events from the stream with a warning, and keeps the conversation going', async () => {
     await setAgentAvailability('available');
-    const el = await openLauncher();
-    type(el, 'Hello?');
-    await until(() => deliveries(el)[0] === 'Sent', 'the message stored');
-    const id = await conversationId();
-    await until(async () => (await conversationStreams(id)).open === 1, 'the stream');
+    const { el, id } = await chatting('Hello?');
     const warnings = await captureWarnings(async () => {
       await streamEvent(id, { type: 'confetti' });
       await streamEvent(id, '<img src=x onerror=alert(1)>');
