@@ -7,6 +7,8 @@ import { dts } from 'rollup-plugin-dts';
 import { cdnMinify } from './scripts/cdn-minify.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { sizeReport } from './scripts/sizes.mjs';
+import { shopifyAssets } from './scripts/shopify-assets.mjs';
+import { retryingImports } from './scripts/retrying-imports.mjs';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const define = { __SHOPFRONT_VERSION__: JSON.stringify(version) };
@@ -74,11 +76,13 @@ const cdnInput = Object.fromEntries([
 // drag everything in. The Lit-free modules the loader needs (settings, the global
 // API) live in the loader's own file (shopfront.js), so booting is one small
 // request that never pulls Lit in; widget chunks import them from there.
-const bootChunk = /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
+const bootChunk = /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|retrying-import|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
 // Lit's directives are left out too: each travels with the widget that uses it
-// (repeat and live only with the chat panel).
+// (repeat and live only with the chat panel). So do the core modules that only
+// code loaded on first use needs: the JSON-LD writer (with the rich snippet's
+// chunk) and roving tabindex (with the loyalty popover).
 const sharedChunk =
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|zod|idb-keyval)[\\/](?!directives[\\/]|directive-helpers)|[\\/]packages[\\/]core[\\/]src[\\/](?!locales[\\/]|memory-adapter|index\.ts)/;
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|zod|idb-keyval)[\\/](?!directives[\\/]|directive-helpers)|[\\/]packages[\\/]core[\\/]src[\\/](?!locales[\\/]|memory-adapter|json-ld|roving-tabindex|index\.ts)/;
 const chunkOf = (id) => (bootChunk.test(id) ? 'shopfront' : sharedChunk.test(id) ? 'shopfront-core' : undefined);
 
 /**
@@ -125,7 +129,7 @@ const cdnBuild = {
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
     manualChunks: chunkOf,
-    plugins: [cleanOutputDir, ...cdnMinify(), cdnManifest, sizeReport('CDN build')],
+    plugins: [cleanOutputDir, retryingImports(), ...cdnMinify(), cdnManifest, sizeReport('CDN build'), shopifyAssets()],
   },
 };
 

@@ -5,6 +5,8 @@ import { build } from 'esbuild';
 import { createServer } from 'node:net';
 import { shopfrontServerPlugin } from './packages/server/testing/wtr-plugin.mjs';
 import { CHROMIUM_ARGS } from './bench/lib/browser.mjs';
+import { fakeStorefront } from './packages/adapter-shopify/test/support/fake-storefront.mjs';
+import { retryingImportsMiddleware } from './scripts/retrying-imports.mjs';
 
 /**
  * `/__bundle/<source path>` serves that entry bundled with all its dependencies:
@@ -29,6 +31,26 @@ const bundlePlugin = {
   },
 };
 
+/**
+ * `executeServerCommand('fail-next-fetch', { path })`: the next request of this
+ * test page for a URL whose path ends with `path` answers 503, once. A lazy
+ * part's fetch fails for real (the browser sees a failed module fetch), and
+ * only in the page that asked, so tests running side by side are not touched.
+ */
+const failNextFetchPlugin = {
+  name: 'shopfront-fail-next-fetch',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'fail-next-fetch') return undefined;
+    const page = session.browser.getPage(session.id);
+    await page.route(
+      (url) => url.pathname.endsWith(payload.path),
+      (route) => route.fulfill({ status: 503, body: '' }),
+      { times: 1 },
+    );
+    return true;
+  },
+};
+
 /** A free port, so several test runs can share a machine. */
 const freePort = () =>
   new Promise((resolve) => {
@@ -44,8 +66,16 @@ export default {
   port: Number(process.env.WTR_PORT) || (await freePort()),
   files: ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  // A fake Shopify storefront on the page's own origin (app proxy, Ajax product JSON), for the Shopify adapter;
+  // and the CDN build's retrying dynamic imports (scripts/retrying-imports.mjs) on the sources as served.
+  middleware: [fakeStorefront(), retryingImportsMiddleware()],
   // shopfrontServerPlugin: the real server for end-to-end tests (test/helpers/server.ts), started on first use.
-  plugins: [bundlePlugin, shopfrontServerPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    bundlePlugin,
+    failNextFetchPlugin,
+    shopfrontServerPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -7,7 +7,7 @@ const parts = [
     'lit (LitElement, html, css, decorators)',
     "export { LitElement, html, css, nothing } from 'lit'; export { property, state } from 'lit/decorators.js';",
   ],
-  ['@lit/context + @lit/task', "export * from '@lit/context'; export * from '@lit/task';"],
+  ['@lit/context', "export * from '@lit/context';"],
   ['zod/mini (core schemas)', "export * from './packages/core/src/schemas/index.ts';"],
   ['idb-keyval', "export * from 'idb-keyval';"],
   ['@shopfront/core (all of the above and core)', "export * from '@shopfront/core';"],

@@ -107,7 +107,7 @@ describe('<sf-loyalty-badge> on the reference server', function () {
   });
 
   it('shows the error state, never someone’s points, when the signature does not match', async () => {
-    const forged = { id: 'demo-customer-1', signature: '0'.repeat(64) };
+    const forged = { id: 'demo-customer-1', signature: `${Math.floor(Date.now() / 1000)}.${'0'.repeat(64)}` };
     const el = await mountBadge(forged);
     await until(() => $(el, '[role=alert]'), 'the error state');
     expect(el.shadowRoot!.textContent).to.not.match(/\d+ points/);

@@ -10,6 +10,10 @@
  * - The product page with all five widgets does not shift its layout while
  *   everything loads and renders (PerformanceObserver 'layout-shift'), on a
  *   desktop and a phone viewport; the JavaScript it transfers is printed.
+ * - Where layout shift is hardest to avoid: on a slow network (400 ms round trips,
+ *   400 kbit/s) nothing in view moves while the page loads; every element that
+ *   reserves space keeps exactly that size through each loading stage (each held
+ *   until measured, no clock).
  * - The loader on a page twice, or two builds of different versions, breaks
  *   nothing: one definition per tag, one warning.
  */
@@ -18,12 +22,23 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../packages/server/src/index.js';
 import { launchChromium } from '../../bench/lib/browser.mjs';
-
-const WIDGETS = ['sf-review-feed', 'sf-loyalty-badge', 'sf-chat-launcher', 'sf-faq-search', 'sf-recently-viewed'];
+import {
+  WIDGETS,
+  box,
+  frames,
+  hold,
+  layoutShift,
+  openPage,
+  widgetsReady,
+  settled,
+  shifts,
+  slowNetwork,
+  type Watch,
+} from './support/demo-page.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -48,96 +63,6 @@ after(async () => {
   rmSync(secondBuild, { recursive: true, force: true });
 });
 
-interface Watch {
-  violations: string[];
-  errors: string[];
-  warnings: string[];
-  jsBytes: number;
-}
-
-/** A page that records CSP violations, errors, Shopfront's warnings, layout shifts and JavaScript transferred. */
-async function openPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; watch: Watch }> {
-  const page = await browser.newPage({ viewport });
-  const watch: Watch = { violations: [], errors: [], warnings: [], jsBytes: 0 };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-    if (message.type() === 'warning' && message.text().startsWith('[shopfront]')) watch.warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(error.message));
-  page.on('requestfinished', async (request) => {
-    if (extname(new URL(request.url()).pathname) === '.js') watch.jsBytes += (await request.sizes()).responseBodySize;
-  });
-  await page.exposeFunction('reportViolation', (text: string) => watch.violations.push(text));
-  await page.addInitScript(() => {
-    interface Shift extends PerformanceEntry {
-      value: number;
-      hadRecentInput: boolean;
-      sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
-    }
-    const state = window as unknown as { layoutShift: number; shifts: string[]; reportViolation: (text: string) => void };
-    state.layoutShift = 0;
-    state.shifts = [];
-    document.addEventListener('securitypolicyviolation', (event) =>
-      state.reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
-    );
-    // What moved, for the failure message: "host > tag#id.class[part=…] x,y wxh → x,y wxh". No named
-    // function constants here: tsx would wrap them in a `__name` helper the page does not have.
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        state.layoutShift += entry.value;
-        const moved = entry.sources.map(({ node, previousRect: from, currentRect: to }) => {
-          const path: string[] = [];
-          for (let element = node instanceof Element ? node : null; element;) {
-            const part = element.getAttribute('part');
-            path.unshift(`${element.localName}${element.id ? `#${element.id}` : ''}${part ? `[part=${part}]` : ''}`);
-            element = (element.getRootNode() as ShadowRoot).host ?? null;
-          }
-          const box = [from, to].map((r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`);
-          return `${path.join(' > ') || node?.nodeName || '(gone)'} ${box.join(' → ')}`;
-        });
-        state.shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  return { page, watch };
-}
-
-const frames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-/**
- * Scrolls down the page half a viewport at a time, as a shopper reads it (widgets
- * below the fold load as they near the viewport), until every widget has its data
- * on screen and the network is quiet; then back to the top.
- */
-async function settled(page: Page): Promise<void> {
-  const step = page.viewportSize()!.height / 2;
-  for (let y = 0; y <= (await page.evaluate(() => document.documentElement.scrollHeight)); y += step) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForLoadState('networkidle');
-    await frames(page);
-  }
-  await page.waitForFunction(
-    (tags) =>
-      tags.every((tag) => {
-        const element = document.querySelector(tag);
-        if (!element) return true;
-        const root = customElements.get(tag) && element.shadowRoot;
-        if (!root) return false;
-        if (tag === 'sf-recently-viewed' || tag === 'sf-chat-launcher') return true;
-        return !root.querySelector('.sf-skeleton, .skeleton, [aria-busy="true"]') && (root.textContent ?? '').trim().length > 0;
-      }),
-    WIDGETS,
-    { timeout: 20_000 },
-  );
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await frames(page);
-}
-
-const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
-const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts.join('\n'));
-
 async function productHandles(): Promise<string[]> {
   const home = await (await fetch(`${server.url}/`)).text();
   return [...new Set([...home.matchAll(/href="[^"]*\/products\/([a-z0-9-]+)"/g)].map((match) => match[1]!))];
@@ -161,7 +86,7 @@ describe('the demo shop in Chromium', () => {
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
-      const { page, watch } = await openPage(viewport);
+      const { page, watch } = await openPage(browser, viewport);
       // The second product page: recently viewed now has the first product to show.
       await page.goto(`${server.url}/products/${first}`);
       await settled(page);
@@ -180,8 +105,101 @@ describe('the demo shop in Chromium', () => {
     }
   });
 
+  describe('layout shift where it is hardest: a slow network, widgets in view as they load, sizes exact', () => {
+    const PHONE = { width: 390, height: 844 };
+    const DESKTOP = { width: 1280, height: 800 };
+    const result = async (page: Page) => {
+      const shift = await layoutShift(page);
+      return shift === 0 ? 'no shift' : `layout shift ${shift.toFixed(4)}:\n${await shifts(page)}`;
+    };
+    /** The product page as the shop serves it, or changed by `edit` (a variant of the demo page). */
+    async function productPage(page: Page, edit?: (html: string) => string): Promise<string> {
+      const path = `/products/${(await productHandles())[0]}`;
+      if (edit)
+        await page.route(`${server.url}${path}`, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: edit(await response.text()) });
+        });
+      return path;
+    }
+
+    it('on a slow network, nothing in view moves while the product page loads, on a phone and a desktop', async () => {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const { page, watch } = await openPage(browser, viewport);
+        await slowNetwork(page);
+        await page.goto(`${server.url}${await productPage(page)}`);
+        await widgetsReady(page, { inView: true, timeout: 60_000 });
+        await frames(page);
+        assert.equal(await result(page), 'no shift', `at ${viewport.width}x${viewport.height}`);
+        assert.deepEqual(watch.errors, []);
+        await page.close();
+      }
+    });
+
+    it('the Shopfront elements that reserve space keep exactly that size: FAQ search and loyalty badge', async () => {
+      const sizes = await stagedSizes();
+      for (const at of Object.keys(sizes)) {
+        assert.equal(sizes[at]!['FAQ search: reserved → final'], 'same', at);
+        assert.equal(sizes[at]!['loyalty badge: reserved → final'], 'same', at);
+      }
+    });
+
+    /**
+     * Each widget's size at every loading stage, on a phone and a desktop: before its
+     * code runs (what shopfront.css reserves), the review feed's skeleton, the skeleton
+     * with the real summary, and the final widget with its data. Each stage is held
+     * (its requests wait) until measured: no clock involved. Measured once, for the
+     * tests that compare them.
+     */
+    let staged: Promise<Record<string, Record<string, string>>> | undefined;
+    function stagedSizes(): Promise<Record<string, Record<string, string>>> {
+      staged ??= (async () => {
+        const sizes: Record<string, Record<string, string>> = {};
+        for (const viewport of [PHONE, DESKTOP]) {
+          const { page, watch } = await openPage(browser, viewport);
+          const code = await hold(page, (url) => /^\/cdn\/(review-feed|faq-search|loyalty-badge)\.js$/.test(url.pathname));
+          const summary = await hold(page, (url) => /^\/api\/v1\/products\/[^/]+\/reviews\/summary$/.test(url.pathname));
+          const list = await hold(page, (url) => /^\/api\/v1\/products\/[^/]+\/reviews$/.test(url.pathname));
+          const feedShows = (query: string) =>
+            page.waitForFunction((selector) => !!document.querySelector('sf-review-feed')!.shadowRoot?.querySelector(selector), query);
+          const widgets = async () => ({
+            feed: await box(page, 'sf-review-feed'),
+            faq: await box(page, 'sf-faq-search'),
+            badge: await box(page, 'sf-loyalty-badge'),
+          });
+          await page.goto(`${server.url}${await productPage(page)}`, { waitUntil: 'load' });
+          const reserved = await widgets();
+          assert.ok(!reserved.feed.defined && !reserved.faq.defined && !reserved.badge.defined, 'measured before any widget code ran');
+          code();
+          await feedShows('.skeleton .summary');
+          await frames(page);
+          const skeleton = await box(page, 'sf-review-feed');
+          summary();
+          await feedShows('.summary:not(.sf-skeleton)');
+          await frames(page);
+          const withSummary = await box(page, 'sf-review-feed');
+          list();
+          await settled(page);
+          const final = await widgets();
+          const change = (from: { size: string }, to: { size: string }) => (from.size === to.size ? 'same' : `${from.size} → ${to.size}`);
+          sizes[`${viewport.width}x${viewport.height}`] = {
+            'review feed: reserved → final': change(reserved.feed, final.feed),
+            'review feed: skeleton → final': change(skeleton, final.feed),
+            'review feed: skeleton with the summary → final': change(withSummary, final.feed),
+            'FAQ search: reserved → final': change(reserved.faq, final.faq),
+            'loyalty badge: reserved → final': change(reserved.badge, final.badge),
+          };
+          assert.deepEqual(watch.errors, []);
+          await page.close();
+        }
+        return sizes;
+      })();
+      return staged;
+    }
+  });
+
   it('keeps the policy while the shopper opens everything that loads on first use', async () => {
-    const { page, watch } = await openPage();
+    const { page, watch } = await openPage(browser);
     await page.goto(`${server.url}/products/${(await productHandles())[0]}`);
     await settled(page);
     // Review form and photo lightbox.
@@ -210,7 +228,7 @@ describe('the demo shop in Chromium', () => {
   });
 
   it('the signed-in account page shows the member and keeps the policy', async () => {
-    const { page, watch } = await openPage();
+    const { page, watch } = await openPage(browser);
     await page.goto(`${server.url}/account`);
     await settled(page);
     const badge =
@@ -221,7 +239,7 @@ describe('the demo shop in Chromium', () => {
         .catch(() => '')) ?? '';
     const shown = await page.evaluate(() => document.querySelector('sf-loyalty-badge')!.shadowRoot!.textContent ?? '');
     assert.match(shown, /points/, `badge shows points (${badge})`);
-    assert.equal(await layoutShift(page), 0);
+    assert.equal(await layoutShift(page), 0, `layout shift:\n${await shifts(page)}`);
     assert.deepEqual(watch.violations, []);
     assert.deepEqual(watch.errors, []);
     await page.close();
@@ -230,7 +248,7 @@ describe('the demo shop in Chromium', () => {
   describe('loaded twice', () => {
     /** A page with the given script tags, served from the shop's origin with the same policy. */
     async function pageWith(scripts: string[]): Promise<{ page: Page; watch: Watch; requested: string[] }> {
-      const { page, watch } = await openPage();
+      const { page, watch } = await openPage(browser);
       const requested: string[] = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       const policy = (await fetch(`${server.url}/`)).headers.get('content-security-policy')!;

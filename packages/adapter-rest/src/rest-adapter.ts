@@ -8,6 +8,7 @@ import {
   EmailReceipt,
   FaqEntries,
   FaqSearchResult,
+  IssuedVisitor,
   LoyaltyMember,
   LoyaltyProgram,
   ProductList,
@@ -18,6 +19,7 @@ import {
   ReviewVote,
   RewardList,
   parseOrThrow,
+  sleep,
   store,
   toAdapterError,
   warnOnce,
@@ -41,7 +43,7 @@ export interface RestAdapterOptions {
   shop: string;
   /** The signed-in shopper; only a `signature`d id is sent (and trusted by the server). */
   customer?: Customer | null;
-  /** The per-browser visitor id sent with writes; defaults to core's `store.visitorId()`. */
+  /** The per-browser visitor id sent with writes; defaults to one the server issues (`POST /visitors`), kept by core's store. */
   visitorId?: () => Promise<string>;
   /** Milliseconds one attempt may take (default 10 000). */
   timeout?: number;
@@ -65,24 +67,13 @@ interface Call {
   form?: FormData;
   /** GETs are; a POST is only when the server dedupes it (chat sends carry their client id). */
   idempotent?: boolean;
+  /** Sent without the visitor id: asking for one. */
+  anonymous?: boolean;
   signal?: AbortSignal;
 }
 
 /** Longest `Retry-After` worth waiting for inside one call, in seconds. */
 const MAX_RETRY_AFTER = 10;
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 
 /** `Retry-After` as seconds (a number of seconds, or an HTTP date). */
 function retryAfterOf(response: Response): number | undefined {
@@ -197,6 +188,15 @@ export class RestAdapter implements BackendAdapter {
     };
   }
 
+  /** The visitor id the server signed for this browser: asked for once, then kept (and shared with other tabs) by the store. */
+  #visitorId(): Promise<string> {
+    return store.visitorId({
+      issue: async () => (await this.#request(IssuedVisitor, { method: 'POST', path: '/visitors', anonymous: true })).visitorId,
+      // The server checks the signature; an id it made starts so (ones browsers made are UUIDs).
+      accepts: (id) => id.startsWith('sv_'),
+    });
+  }
+
   #url(path: string, query: Call['query'] = {}): string {
     const url = new URL(this.#endpoint + path);
     url.searchParams.set('shop', this.#options.shop);
@@ -215,8 +215,8 @@ export class RestAdapter implements BackendAdapter {
       headers.set('x-shopfront-customer', customer.id);
       headers.set('x-shopfront-customer-signature', customer.signature);
     }
-    if (call.method === 'POST') {
-      headers.set('x-shopfront-visitor', await (this.#options.visitorId ?? (() => store.visitorId()))());
+    if (call.method === 'POST' && !call.anonymous) {
+      headers.set('x-shopfront-visitor', await (this.#options.visitorId ?? (() => this.#visitorId()))());
       if (call.json !== undefined) headers.set('content-type', 'application/json');
     }
     return headers;

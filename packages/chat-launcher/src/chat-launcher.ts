@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ShopfrontElement, warnOnce } from '@shopfront/core';
+import { LazyPart, ShopfrontElement, warnOnce, whenIdle } from '@shopfront/core';
 import { styles } from './chat-launcher.styles.js';
-import type { ChatSession } from './chat-session.js';
+import type { ChatHost } from './host.js';
 import { launcherMessages } from './messages.js';
 
 export type ChatCorner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
@@ -70,7 +70,7 @@ const icon = svg`<svg viewBox="0 0 24 24" fill="currentColor" stroke="currentCol
  * @fires sf-chat-message - A message reached the conversation (`message`); not fired for restored history.
  * @fires sf-chat-unread - The unread count changed (`count`), the same in every tab.
  */
-export class SfChatLauncher extends ShopfrontElement {
+export class SfChatLauncher extends ShopfrontElement implements ChatHost {
   static override styles = styles;
   // Declared here rather than with decorators: a few hundred bytes less for every page.
   static override properties: PropertyDeclarations = {
@@ -100,54 +100,46 @@ export class SfChatLauncher extends ShopfrontElement {
   /** Team messages the shopper has not seen yet, as the badge shows them; the same in every tab. Read-only. */
   unread = 0;
 
-  #session?: ChatSession;
-  #loading?: Promise<ChatSession | undefined>;
+  /** The chat client, the unread badge and the panel's loader; offline, the next interaction tries again. */
+  readonly #session = new LazyPart(this, () => import('./chat-session.js').then(({ ChatSession }) => new ChatSession(this)));
 
   /** Opens the panel, with `prefill` in the message field; loads the chat code first if needed. */
   async show(prefill?: string): Promise<void> {
-    await (await this.#load())?.show(prefill);
+    await (await this.#session.load())?.show(prefill);
   }
 
   /** Closes the panel; focus returns to the launcher button if it was in the panel. */
   hide(): void {
-    this.#session?.hide();
+    this.#session.value?.hide();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.adapter && !this.adapter.chat) warnOnce('<sf-chat-launcher>: the backend has no chat');
     // The client loads when the browser is idle, so the unread count is live without slowing the page.
-    else if (this.adapter && !this.#loading) (window.requestIdleCallback ?? setTimeout)(() => void this.#load());
+    else if (this.adapter && !this.#session.value) whenIdle(() => void this.#session.load());
     if (this.open) this.#preload();
   }
 
   protected override render() {
     if (!this.adapter?.chat) return nothing;
     const text = this.i18n.messages(launcherMessages);
-    const session = this.#session;
-    return html`${session?.panel(this.i18n)}<button
+    const session = this.#session.value;
+    return html`${session?.panel()}<button
         part="button"
         class="launcher"
         type="button"
-        aria-label=${this.open ? text.close : (session?.label(this.i18n, text.open) ?? text.open)}
+        aria-label=${this.open ? text.close : (session?.label(text.open) ?? text.open)}
         aria-expanded=${this.open}
         aria-haspopup="dialog"
         @click=${() => (this.open ? this.hide() : void this.show())}
         @pointerenter=${this.#preload}
         @focus=${this.#preload}
       >
-        <slot name="icon">${icon}</slot>${session?.badge(this.i18n)}
+        <slot name="icon">${icon}</slot>${session?.badge()}
       </button>`;
   }
 
   /** The shopper is about to open the chat: fetch the panel now. */
-  readonly #preload = () => void this.#load().then((session) => session?.loadPanel());
-
-  #load(): Promise<ChatSession | undefined> {
-    this.#loading ??= import('./chat-session.js').then(
-      ({ ChatSession }) => (this.#session = new ChatSession(this)),
-      () => (this.#loading = undefined), // offline: the next interaction tries again
-    );
-    return this.#loading;
-  }
+  readonly #preload = () => void this.#session.load().then((session) => session?.loadPanel());
 }

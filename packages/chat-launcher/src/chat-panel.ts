@@ -3,20 +3,20 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   CHAT_ATTACHMENT_TYPES,
-  coreMessages,
   describeError,
   EmailRequest,
   errorView,
+  MAX_LENGTH,
   OutgoingMessage,
   toAdapterError,
   Visitor,
   type BoundMessages,
   type ChatStatus,
-  type LocaleController,
 } from '@shopfront/core';
 import type { ChatClient, ChatItem } from './chat-client.js';
-import type { PrechatField, SfChatLauncher } from './chat-launcher.js';
+import type { PrechatField } from './chat-launcher.js';
 import { styles } from './chat-panel.styles.js';
+import type { ChatHost } from './host.js';
 import { launcherMessages } from './messages.js';
 import { panelMessages, type PanelMessages } from './panel-messages.js';
 
@@ -32,6 +32,7 @@ const sendIcon = svg`<svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="t
  * messages, composer, pre-chat form, away mode with email capture.
  */
 export class ChatPanel implements ReactiveController {
+  readonly styles = styles;
   /** The message being written (kept while the panel is closed). */
   draft = '';
   #file?: File;
@@ -39,17 +40,13 @@ export class ChatPanel implements ReactiveController {
   #prechatDone = false;
   #emailState: 'idle' | 'sending' | 'sent' = 'idle';
   #formError = '';
-  #text?: Text;
-  #core?: BoundMessages<typeof coreMessages.en>;
   #stick = true;
   #focusPending = false;
 
   constructor(
-    private readonly host: SfChatLauncher,
+    private readonly host: ChatHost,
     private readonly client: ChatClient,
   ) {
-    const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     host.addController(this);
   }
 
@@ -75,10 +72,14 @@ export class ChatPanel implements ReactiveController {
     else if (this.#stick && log) log.scrollTop = log.scrollHeight;
   }
 
-  render(i18n: LocaleController) {
+  get #text(): Text {
+    return this.host.i18n.messages(panelMessages);
+  }
+
+  render() {
     const { client, host } = this;
-    const t = (this.#text = i18n.messages(panelMessages));
-    const core = (this.#core = i18n.messages(coreMessages));
+    const { i18n, coreText: core } = host;
+    const t = this.#text;
     const status = client.status;
     const away = status?.state === 'away';
     const items = client.items;
@@ -114,7 +115,7 @@ export class ChatPanel implements ReactiveController {
         ${repeat(
           items,
           (item) => item.clientId,
-          (item, index) => this.#message(item, items[index - 1], t, i18n, core.retry),
+          (item, index) => this.#message(item, items[index - 1], t, core.retry),
         )}
       </div>
       <p part="typing" class="typing" ?hidden=${client.typing === undefined}>${t.typing(client.typing ?? '')}</p>
@@ -136,7 +137,7 @@ export class ChatPanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #message(item: ChatItem, previous: ChatItem | undefined, t: Text, i18n: LocaleController, retry: string) {
+  #message(item: ChatItem, previous: ChatItem | undefined, t: Text, retry: string) {
     const mine = item.author === 'visitor';
     const name = mine ? t.you : (item.authorName ?? t.team);
     const showAuthor = !mine && (previous?.author !== item.author || previous.authorName !== item.authorName);
@@ -168,7 +169,7 @@ export class ChatPanel implements ReactiveController {
       </div>
       <p class="meta">
         <time part="time" datetime=${item.createdAt}
-          >${i18n.format.date(date, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' })}</time
+          >${this.host.i18n.format.date(date, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' })}</time
         >
         ${
           !mine
@@ -194,7 +195,7 @@ export class ChatPanel implements ReactiveController {
           id="input"
           part="input"
           rows="1"
-          maxlength="4000"
+          maxlength=${MAX_LENGTH.chatMessage}
           placeholder=${t.placeholder}
           .value=${live(this.draft)}
           @input=${this.#onDraft}
@@ -240,7 +241,7 @@ export class ChatPanel implements ReactiveController {
           name=${name}
           type=${name === 'email' ? 'email' : 'text'}
           autocomplete=${name}
-          maxlength=${name === 'email' ? 254 : 80}
+          maxlength=${MAX_LENGTH[name]}
           ?required=${ask === 'required'}
       /></label>`;
     return html`<form part="prechat" class="form" @submit=${this.#onPrechat}>
@@ -259,12 +260,12 @@ export class ChatPanel implements ReactiveController {
         this.#emailState === 'sent'
           ? html`<p role="status">${t.emailThanks}</p>`
           : html`<form part="email-form" class="form" @submit=${this.#onEmail}>
-              <label>${t.email}<input name="email" type="email" autocomplete="email" maxlength="254" required /></label>
+              <label>${t.email}<input name="email" type="email" autocomplete="email" maxlength=${MAX_LENGTH.email} required /></label>
               <label
                 >${t.message}<textarea
                   name="message"
                   rows="3"
-                  maxlength="4000"
+                  maxlength=${MAX_LENGTH.chatMessage}
                   .value=${live(this.draft)}
                   @input=${this.#onDraft}
                 ></textarea>
@@ -334,7 +335,7 @@ export class ChatPanel implements ReactiveController {
     event.preventDefault();
     const fields = [...new FormData(event.target as HTMLFormElement)].map(([name, value]) => [name, String(value).trim()]);
     const visitor = Visitor.safeParse(Object.fromEntries(fields.filter(([, value]) => value)));
-    this.#formError = visitor.success ? '' : this.#text!.emailInvalid;
+    this.#formError = visitor.success ? '' : this.#text.emailInvalid;
     this.#changed();
     if (!visitor.success) return;
     this.#prechatDone = true;
@@ -346,7 +347,7 @@ export class ChatPanel implements ReactiveController {
     event.preventDefault();
     const email = String(new FormData(event.target as HTMLFormElement).get('email')).trim();
     const valid = EmailRequest.shape.email.safeParse(email).success;
-    this.#formError = valid ? '' : this.#text!.emailInvalid;
+    this.#formError = valid ? '' : this.#text.emailInvalid;
     this.#emailState = valid ? 'sending' : 'idle';
     this.#changed();
     if (!valid) return;
@@ -359,7 +360,7 @@ export class ChatPanel implements ReactiveController {
       this.host.renderRoot.querySelector<HTMLElement>('.panel')?.focus();
     } catch (error) {
       this.#emailState = 'idle';
-      this.#formError = describeError(toAdapterError(error), this.#core!);
+      this.#formError = describeError(toAdapterError(error), this.host.coreText);
       this.#changed();
     }
   };

@@ -1,30 +1,11 @@
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { store, type Customer, type LocaleController, type Visitor } from '@shopfront/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LazyPart, store, type Customer, type Visitor } from '@shopfront/core';
 import { ChatClient, type ChatListener } from './chat-client.js';
-import type { SfChatLauncher } from './chat-launcher.js';
 import type { ChatPanel } from './chat-panel.js';
+import { badgeStyles } from './chat-session.styles.js';
 import { SfChatCloseEvent, SfChatMessageEvent, SfChatOpenEvent, SfChatUnreadEvent } from './events.js';
+import type { ChatHost } from './host.js';
 import { panelMessages } from './panel-messages.js';
-
-/** The unread badge's look: it only appears once this code is here, so its styles come with it. */
-const badgeStyles = css`
-  .launcher {
-    position: relative;
-  }
-  .badge {
-    position: absolute;
-    inset-block-start: -0.25rem;
-    inset-inline-end: -0.25rem;
-    min-inline-size: 1.375rem;
-    padding-inline: 0.25rem;
-    border-radius: 1rem;
-    background: var(--sf-chat-badge-background, var(--_danger));
-    color: var(--sf-chat-badge-color, var(--_surface));
-    font-size: 0.75rem;
-    font-weight: 700;
-    line-height: 1.375rem;
-  }
-`;
 
 /** The signed-in customer (`identify()`), as the visitor a conversation starts with. */
 export function visitorOf(customer: Customer | null | undefined): Visitor {
@@ -90,12 +71,21 @@ export class ClientSubscription implements ReactiveController {
  * first use).
  */
 export class ChatSession implements ReactiveController {
+  /** The unread badge only appears once this code is here, so its look comes with it. */
+  readonly styles = badgeStyles;
   readonly client: ChatClient;
-  #panelLoad?: Promise<void>;
-  #panel?: ChatPanel;
+  /** The conversation panel: fetched when the shopper is about to open the chat; asks whether anyone is there. */
+  readonly #panel: LazyPart<ChatPanel>;
+  #onPage = false;
 
-  constructor(private readonly host: SfChatLauncher) {
+  constructor(private readonly host: ChatHost) {
     this.client = new ChatClient({ visitor: () => visitorOf(host.runtime?.settings.customer) });
+    this.#panel = new LazyPart(host, () =>
+      import('./chat-panel.js').then(({ ChatPanel }) => {
+        void this.client.refreshStatus();
+        return new ChatPanel(host, this.client);
+      }),
+    );
     new ClientSubscription(
       host,
       () => this.client,
@@ -103,31 +93,26 @@ export class ChatSession implements ReactiveController {
       this.#onWake,
     );
     host.addController(this);
-    const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, badgeStyles.styleSheet!];
   }
 
   hostConnected(): void {
+    this.#onPage = true;
     this.client.connect(this.host.runtime?.adapter);
   }
 
   hostUpdate(): void {
-    // A new adapter (configure() again) restarts the client on it.
-    this.client.connect(this.host.runtime?.adapter);
+    // A new adapter (configure() again) restarts the client on it; a launcher that left the page stays stopped.
+    if (this.#onPage) this.client.connect(this.host.runtime?.adapter);
   }
 
   hostDisconnected(): void {
+    this.#onPage = false;
     this.client.stop();
   }
 
-  /** Fetches the panel's code (once) and asks whether anyone is there. */
-  loadPanel(): Promise<void> {
-    this.#panelLoad ??= import('./chat-panel.js').then(({ ChatPanel }) => {
-      this.#panel = new ChatPanel(this.host, this.client);
-      void this.client.refreshStatus();
-      this.host.requestUpdate();
-    });
-    return this.#panelLoad;
+  /** Fetches the panel's code (once; again after a failed fetch). */
+  loadPanel(): Promise<unknown> {
+    return this.#panel.load();
   }
 
   /** Opens the panel (unless a listener cancels `sf-chat-open`): fresh status, the prefill in the field, focus inside. */
@@ -137,10 +122,11 @@ export class ChatSession implements ReactiveController {
     host.open = true;
     // Opening the chat is the shopper's consent to keep the conversation.
     void store.allow();
-    if (this.#panel) void this.client.refreshStatus();
-    await this.loadPanel();
-    const panel = this.#panel;
-    if (!panel || !host.open) return;
+    if (this.#panel.value) void this.client.refreshStatus();
+    const panel = await this.#panel.load();
+    // Without its code there is no panel to show: closed again, the next open tries again.
+    if (!panel) return this.hide();
+    if (!host.open) return;
     if (prefill !== undefined) panel.draft = prefill;
     host.requestUpdate();
     await host.updateComplete;
@@ -157,19 +143,19 @@ export class ChatSession implements ReactiveController {
   }
 
   /** The launcher button's name while closed: "Chat with us, 2 unread messages". */
-  label(i18n: LocaleController, open: string): string {
-    const unread = this.host.unread;
+  label(open: string): string {
+    const { unread, i18n } = this.host;
     return unread ? `${open}, ${i18n.messages(panelMessages).unread(unread)}` : open;
   }
 
-  badge(i18n: LocaleController) {
-    const unread = this.host.unread;
+  badge() {
+    const { unread, i18n } = this.host;
     return unread ? html`<span part="badge" class="badge" aria-hidden="true">${i18n.format.compact(unread)}</span>` : nothing;
   }
 
   /** The panel, once its code is here (hidden while the launcher is closed). */
-  panel(i18n: LocaleController) {
-    return this.#panel?.render(i18n) ?? nothing;
+  panel() {
+    return this.#panel.value?.render() ?? nothing;
   }
 
   readonly #onWake = (event: Event) => {

@@ -7,12 +7,12 @@ const en = {
 };
 export type LauncherMessages = typeof en;
 
-/** One module per language holds the launcher's strings and the panel's. */
-export const translations = {
+/** Every language but English: one module each, with the launcher's strings and the panel's. */
+export const locales = {
   fr: () => import('./locales/fr.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   ar: () => import('./locales/ar.js'),
 };
 
-export const launcherMessages = defineMessages(en, translations);
+export const launcherMessages = defineMessages(en, locales, 'launcher');

@@ -1,13 +1,13 @@
 import { defineMessages, type Formatter } from '@shopfront/core';
-import { translations } from './messages.js';
+import { locales } from './messages.js';
 
 /** The panel's strings, loaded with the panel. */
 const en = {
-  unread: (f: Formatter, count: number) => f.plural(count, { one: '1 unread message', other: `${f.number(count)} unread messages` }),
+  unread: (f: Formatter, count: number) => f.plural(count, { one: '1 unread message', other: '# unread messages' }),
   conversation: 'Conversation',
   greeting: 'Hi! Ask us anything, we are happy to help.',
   replyTime: (f: Formatter, minutes: number) =>
-    f.plural(minutes, { one: 'We usually reply within a minute.', other: `We usually reply within ${f.number(minutes)} minutes.` }),
+    f.plural(minutes, { one: 'We usually reply within a minute.', other: 'We usually reply within # minutes.' }),
   you: 'You',
   team: 'Team',
   typing: (_f: Formatter, name: string) => (name ? `${name} is typing…` : 'Someone is typing…'),
@@ -38,4 +38,4 @@ const en = {
 };
 export type PanelMessages = typeof en;
 
-export const panelMessages = defineMessages(en, translations);
+export const panelMessages = defineMessages(en, locales, 'panel');

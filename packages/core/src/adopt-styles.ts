@@ -5,8 +5,9 @@ import type { CSSResult } from 'lit';
  * root, once. Constructable stylesheets, like Lit's own: allowed under a strict
  * Content-Security-Policy.
  */
-export function adoptStyles(target: ShadowRoot | Element, styles: CSSResult): void {
-  const root = target instanceof ShadowRoot ? target : target.shadowRoot;
-  const sheet = styles.styleSheet;
-  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+export function adoptStyles(target: Node, styles: CSSResult | readonly CSSResult[] = []): void {
+  const root = target instanceof ShadowRoot ? target : (target as Element).shadowRoot;
+  for (const { styleSheet } of [styles].flat())
+    if (root && styleSheet && !root.adoptedStyleSheets.includes(styleSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
 }

@@ -4,6 +4,7 @@
  * are replayed; calls to a hook whose widget has not loaded yet wait for it.
  */
 import type { Customer } from './schemas/common.js';
+import { installRetryingImport } from './retrying-import.js';
 import { configure, ready, type Runtime, type ShopfrontSettings } from './settings.js';
 import { VERSION } from './version.js';
 import { warnOnce } from './warn.js';
@@ -45,6 +46,9 @@ export interface HookTable {
   /** Told when a hook is called before any widget answers it (the loader fetches that widget). */
   unanswered: Set<(name: HookName) => void>;
 }
+
+// Before any widget or part is imported: every module that imports one imports this one first.
+installRetryingImport();
 
 const HOOKS = Symbol.for('shopfront.hooks');
 

@@ -67,10 +67,14 @@ export class Formatter {
     }
   }
 
-  /** Picks the plural form of `count` by the locale's rules; `other` is the fallback. */
-  plural(count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  /**
+   * Picks the plural form of `count` by the locale's rules (`other` is the
+   * fallback), with `#` in it replaced by `shown`: the count as a number, or
+   * as given ("1.2K").
+   */
+  plural(count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }, shown = this.number(count)): string {
     const rule = cached(`plural:${this.locale}`, () => new Intl.PluralRules(this.locale)).select(count);
-    return forms[rule] ?? forms.other;
+    return (forms[rule] ?? forms.other).replace('#', shown);
   }
 
   /** "3 days ago", "yesterday", "in 2 hours"; "now" under a minute. */
@@ -111,8 +115,12 @@ export type BoundMessages<M extends Messages> = {
   readonly [K in keyof M]: M[K] extends (format: Formatter, ...args: infer A) => string ? (...args: A) => string : string;
 };
 
-type TranslationLoaders<M extends Messages> = {
-  [L in Exclude<CatalogueLocale, 'en'>]?: () => Promise<{ default: Translation<M> }>;
+/**
+ * How to fetch each language: a widget's `src/locales/<lang>.ts`, which exports
+ * one translation per chunk of the widget (`badge`, `popover`…) under `K`.
+ */
+export type TranslationLoaders<M extends Messages, K extends string = 'default'> = {
+  [L in Exclude<CatalogueLocale, 'en'>]?: () => Promise<{ readonly [P in K]: Translation<M> }>;
 };
 
 /** The catalogue locale used for `locale`: `fr-CA` → `fr`, unknown → `en`. */
@@ -133,7 +141,8 @@ export class MessageCatalogue<M extends Messages> {
 
   constructor(
     readonly en: M,
-    private readonly loaders: TranslationLoaders<M> = {},
+    private readonly loaders: TranslationLoaders<M, string> = {},
+    private readonly chunk = 'default',
   ) {
     this.#translations.set('en', en);
   }
@@ -152,7 +161,7 @@ export class MessageCatalogue<M extends Messages> {
     if (!loading) {
       loading = this.loaders[target as Exclude<CatalogueLocale, 'en'>]!().then(
         (module) => {
-          this.#translations.set(target, module.default);
+          this.#translations.set(target, module[this.chunk]!);
           for (const key of [...this.#bound.keys()]) if (catalogueLocale(key) === target) this.#bound.delete(key);
         },
         (error: unknown) => console.warn(`[shopfront] the "${target}" translation failed to load; showing English`, error),
@@ -180,7 +189,22 @@ export class MessageCatalogue<M extends Messages> {
   }
 }
 
-/** Declares a catalogue: English inline, other languages as lazy imports of `Translation`s. */
-export function defineMessages<M extends Messages>(en: M, translations: TranslationLoaders<M> = {}): MessageCatalogue<M> {
-  return new MessageCatalogue(en, translations);
+/**
+ * Declares the catalogue of one chunk of a widget: its English inline, other
+ * languages from the widget's locale modules, where it is the export `chunk`.
+ * `defineMessages(en, locales, 'popover')` with
+ * `locales = { fr: () => import('./locales/fr.js'), … }`.
+ */
+export function defineMessages<M extends Messages>(en: M, translations?: TranslationLoaders<M>): MessageCatalogue<M>;
+export function defineMessages<M extends Messages, K extends string>(
+  en: M,
+  translations: TranslationLoaders<M, NoInfer<K>>,
+  chunk: K,
+): MessageCatalogue<M>;
+export function defineMessages<M extends Messages>(
+  en: M,
+  translations: TranslationLoaders<M, string> = {},
+  chunk?: string,
+): MessageCatalogue<M> {
+  return new MessageCatalogue(en, translations, chunk);
 }

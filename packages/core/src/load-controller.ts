@@ -1,4 +1,3 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type * as z from 'zod/mini';
 import type { BackendAdapter, Capability } from './adapter.js';
@@ -29,9 +28,34 @@ export interface LoadRenderers<T> {
   error: (error: AdapterError) => unknown;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly runtime?: { readonly adapter: BackendAdapter | undefined } };
+/** An element, or a part loaded on first use through its element's host interface. */
+type Host = ReactiveControllerHost &
+  Pick<HTMLElement, 'localName' | 'dispatchEvent'> & { readonly runtime?: { readonly adapter: BackendAdapter | undefined } };
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** A run that had nothing to load (no adapter yet): the controller stays in its initial state. */
+const NOTHING_TO_LOAD = Symbol('nothing to load');
+
+type Status = 'initial' | 'pending' | 'complete' | 'error';
+
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * What a widget does when loading fails: a backend without the capability is
+ * told once in the console (the widget renders nothing, or keeps what it
+ * shows); any other failure fires `sf-load-error` for the shop's monitoring.
+ */
+export function reportLoadFailure(
+  host: Pick<HTMLElement, 'localName' | 'dispatchEvent'>,
+  error: unknown,
+  consequence = 'renders nothing',
+): AdapterError {
+  const failure = toAdapterError(error);
+  if (failure.kind === 'unsupported') warnOnce(`<${host.localName}> ${consequence}: ${failure.message}`);
+  else host.dispatchEvent(new SfLoadErrorEvent(failure));
+  return failure;
+}
 
 /**
  * The one way a widget loads data. It renders a saved copy first and
@@ -43,7 +67,13 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export class LoadController<C extends Capability, S extends z.ZodMiniType, A extends readonly unknown[]> implements ReactiveController {
   readonly #host: Host;
   readonly #options: LoadOptions<C, S, A>;
-  readonly #task: Task<readonly unknown[], z.output<S>>;
+  #status: Status = 'initial';
+  #failure: unknown;
+  /** The arguments of the last run, to run again when the element's change. */
+  #runArgs?: readonly unknown[];
+  /** Counts runs: a run that a newer one replaced neither changes the state nor renders. */
+  #runs = 0;
+  #abort?: AbortController;
   #value?: z.output<S>;
   #valueKey?: string;
   #stale = false;
@@ -53,13 +83,6 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
     this.#host = host;
     this.#options = options;
     host.addController(this);
-    this.#task = new Task(host, {
-      args: () => {
-        const args = options.args();
-        return args === undefined ? [undefined] : [host.runtime?.adapter, ...args];
-      },
-      task: (allArgs, { signal }) => this.#load(allArgs, signal),
-    });
   }
 
   /** The data being shown, if any. */
@@ -72,21 +95,27 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
     return this.#stale;
   }
 
+  /** True while a saved copy is shown because the shop cannot be reached (no network, or no answer in time). */
+  get offline(): boolean {
+    const kind = this.#stale ? this.error?.kind : undefined;
+    return kind === 'network' || kind === 'timeout';
+  }
+
   /** True while a request is in flight (also when a saved copy is shown). */
   get loading(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#status === 'pending';
   }
 
   /** The last failure; set alongside a stale value when only the saved copy could be shown. */
   get error(): AdapterError | undefined {
-    return this.#task.status === TaskStatus.ERROR ? toAdapterError(this.#task.error) : undefined;
+    return this.#status === 'error' ? toAdapterError(this.#failure) : undefined;
   }
 
   render(renderers: LoadRenderers<z.output<S>>): unknown {
     const error = this.error;
     if (error?.kind === 'unsupported') return nothing;
     const value = this.#value;
-    const showable = value !== undefined && (this.#task.status === TaskStatus.PENDING || this.#valueKey === this.#currentKey());
+    const showable = value !== undefined && (this.#status === 'pending' || this.#valueKey === this.#currentKey());
     if (showable) return renderers.complete(value);
     if (error) return renderers.error(error);
     return renderers.pending();
@@ -94,7 +123,7 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
 
   /** Loads again (the retry button of the error state). */
   retry(): Promise<void> {
-    return this.#task.run();
+    return this.#run(this.#allArgs());
   }
 
   /** Replaces the shown value (optimistic updates) and the saved copy. */
@@ -111,32 +140,65 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
     window.addEventListener('online', this.#onOnline);
     if (this.#abortedByDisconnect) {
       this.#abortedByDisconnect = false;
-      void this.#task.run();
+      void this.#run(this.#allArgs());
     }
   }
 
   hostDisconnected(): void {
     window.removeEventListener('online', this.#onOnline);
-    if (this.#task.status === TaskStatus.PENDING) {
+    if (this.#status === 'pending') {
       this.#abortedByDisconnect = true;
-      this.#task.abort();
+      this.#abort?.abort();
     }
   }
 
+  /** Before each render: the element's arguments changed (or this is the first), so load them. */
+  hostUpdate(): void {
+    const args = this.#allArgs();
+    if (this.#runArgs && sameArgs(args, this.#runArgs)) return;
+    void this.#run(args);
+  }
+
   readonly #onOnline = () => {
-    if (this.#task.status === TaskStatus.ERROR || this.#stale) void this.#task.run();
+    if (this.#status === 'error' || this.#stale) void this.#run(this.#allArgs());
   };
+
+  #allArgs(): readonly unknown[] {
+    const args = this.#options.args();
+    return args === undefined ? [undefined] : [this.#host.runtime?.adapter, ...args];
+  }
+
+  /** One load; a newer run aborts this one and this one's outcome is dropped. */
+  async #run(args: readonly unknown[]): Promise<void> {
+    this.#runArgs = args;
+    const run = ++this.#runs;
+    this.#abort?.abort();
+    const controller = (this.#abort = new AbortController());
+    this.#status = 'pending';
+    // Runs start in the element's update; the pending state renders in the next one.
+    queueMicrotask(() => this.#host.requestUpdate());
+    let status: Status;
+    try {
+      status = (await this.#load(args, controller.signal)) === NOTHING_TO_LOAD ? 'initial' : 'complete';
+    } catch (error) {
+      status = 'error';
+      if (run === this.#runs) this.#failure = error;
+    }
+    if (run !== this.#runs) return;
+    this.#status = status;
+    this.#host.requestUpdate();
+  }
 
   #currentKey(): string | undefined {
     const args = this.#options.args();
     return args === undefined ? undefined : JSON.stringify(args);
   }
 
-  async #load(allArgs: readonly unknown[], signal: AbortSignal): Promise<z.output<S>> {
+  async #load(allArgs: readonly unknown[], signal: AbortSignal): Promise<z.output<S> | typeof NOTHING_TO_LOAD> {
     const [adapter, ...rest] = allArgs as [BackendAdapter | undefined, ...A];
     const args = rest as unknown as A;
     // No adapter yet (configure() not called) or nothing to load: stay in the initial state.
-    if (!adapter) return initialState as never;
+    if (!adapter) return NOTHING_TO_LOAD;
     const { capability, schema, load, cacheKey } = this.#options;
     const key = JSON.stringify(args);
     const storeKey = cacheKey ? (`cache:${cacheKey(args)}` as const) : undefined;
@@ -172,13 +234,7 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
       if (signal.aborted) throw error;
       // Show the saved copy with the error, not the error first and the copy a moment later.
       await savedCopy;
-      const failure = toAdapterError(error);
-      if (failure.kind === 'unsupported') {
-        warnOnce(`<${this.#host.localName}> renders nothing: ${failure.message}`);
-      } else {
-        this.#host.dispatchEvent(new SfLoadErrorEvent(failure));
-      }
-      throw failure;
+      throw reportLoadFailure(this.#host, error);
     }
   }
 }

@@ -9,6 +9,7 @@ import type {
   StreamState,
 } from './adapter.js';
 import { AdapterError } from './adapter-error.js';
+import { sleep } from './sleep.js';
 import type {
   Agent,
   ChatEvent,
@@ -178,18 +179,7 @@ export class MemoryAdapter implements BackendAdapter {
 
   #wait(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    if (this.latency <= 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, this.latency);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
+    return this.latency > 0 ? sleep(this.latency, signal) : Promise.resolve();
   }
 
   #id(prefix: string): string {

@@ -1,6 +1,5 @@
-import { consume } from '@lit/context';
-import { LitElement, type CSSResultGroup, type CSSResultOrNative, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type CSSResultGroup, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendAdapter } from './adapter.js';
 import { runtimeContext, installRuntimeProvider } from './context.js';
 import { coreMessages, type CoreMessages } from './core-messages.js';
@@ -20,9 +19,16 @@ import { warnOnce } from './warn.js';
  * @cssstate light - The light colour scheme is forced.
  * @cssstate dark - The dark colour scheme is forced.
  * @cssstate rtl - Laid out right to left.
+ * @cssstate ltr - Laid out left to right.
  */
 export class ShopfrontElement extends LitElement {
   static readonly version = VERSION;
+
+  // Declared here rather than with decorators: the decorators' code would ship to every page.
+  static override properties: PropertyDeclarations = {
+    runtime: { attribute: false },
+    theme: { reflect: true },
+  };
 
   static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
     return [hostStyles, ...super.finalizeStyles(styles)];
@@ -47,38 +53,50 @@ export class ShopfrontElement extends LitElement {
   }
 
   /** The adapter and settings in effect, from the nearest provider (normally `configure()`). */
-  @consume({ context: runtimeContext, subscribe: true })
-  @property({ attribute: false })
   runtime?: Runtime;
 
   /** Colour scheme: `light`, `dark`, or `auto` (the `theme` setting, then the shopper's OS). */
-  @property({ reflect: true })
   theme?: Theme;
 
-  protected readonly i18n = new LocaleController(this, () => this.runtime?.settings.locale);
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: runtimeContext, subscribe: true, callback: (runtime) => (this.runtime = runtime) });
+  }
+
+  /**
+   * The element's locale, direction and formatters; parts loaded on first use read it too.
+   * @internal
+   */
+  readonly i18n = new LocaleController(this, () => this.runtime?.settings.locale);
   protected readonly internals: ElementInternals = this.attachInternals();
 
   protected get adapter(): BackendAdapter | undefined {
     return this.runtime?.adapter;
   }
 
-  /** Strings every widget shares (loading, retry, errors) in the element's locale. */
-  protected get coreText(): BoundMessages<CoreMessages> {
+  /**
+   * Strings every widget shares (loading, retry, errors) in the element's locale.
+   * @internal
+   */
+  get coreText(): BoundMessages<CoreMessages> {
     return this.i18n.messages(coreMessages);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const theme = this.theme ?? this.runtime?.settings.theme ?? 'auto';
-    this.#setState('light', theme === 'light');
-    this.#setState('dark', theme === 'dark');
+    this.setState('light', theme === 'light');
+    this.setState('dark', theme === 'dark');
     const dir = this.i18n.dir;
-    this.#setState('rtl', dir === 'rtl');
-    this.#setState('ltr', dir === 'ltr');
+    this.setState('rtl', dir === 'rtl');
+    this.setState('ltr', dir === 'ltr');
   }
 
-  #setState(name: string, on: boolean): void {
-    if (on) this.internals.states.add(name);
-    else this.internals.states.delete(name);
+  /**
+   * Turns the custom state `name` on or off: what `:state(name)` matches in the shop's CSS.
+   * @internal
+   */
+  setState(name: string, on: boolean): void {
+    this.internals.states[on ? 'add' : 'delete'](name);
   }
 }

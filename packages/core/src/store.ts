@@ -48,6 +48,12 @@ export interface SetOptions {
 
 export type StoreBackend = 'indexeddb' | 'memory';
 
+/** Where a new visitor id comes from (`issue`; the reference server signs its own) and whether a kept one is still good. */
+export interface VisitorIdSource {
+  issue?: () => Promise<string>;
+  accepts?: (id: string) => boolean;
+}
+
 type Listener<T> = (value: T | undefined) => void;
 type ChannelMessage = { source: string; key: string; entry: StoredEntry<unknown> | null } | { source: string; cleared: true };
 
@@ -104,10 +110,15 @@ export class LocalStore {
     const version = this.#version(key);
     if (this.#backend === 'indexeddb' && !this.#held.has(key) && (await this.#mayOpen())) {
       const stored = await this.#attempt((use) => idbGet<StoredEntry<unknown>>(key, use));
-      // A change made or heard while the disk answered is newer than the answer: memory has it.
-      if (stored.ok && this.#version(key) === version) {
-        if (isEntry(stored.value)) this.#mirror.set(key, stored.value);
-        else this.#mirror.delete(key);
+      if (stored.ok) {
+        const disk = isEntry(stored.value) ? stored.value : undefined;
+        // A change made or heard while the disk answered is usually newer than the
+        // answer, but another tab's message can arrive after a later write landed:
+        // then the entry saved last wins.
+        if (this.#version(key) === version || (disk && disk.savedAt > (this.#mirror.get(key)?.savedAt ?? -1))) {
+          if (disk) this.#mirror.set(key, disk);
+          else this.#mirror.delete(key);
+        }
       }
     }
     const entry = this.#mirror.get(key);
@@ -204,15 +215,20 @@ export class LocalStore {
     for (const key of keys) this.#notify(key, undefined);
   }
 
-  /** A random id for this browser, made once. */
-  visitorId(): Promise<string> {
+  /**
+   * This browser's visitor id, made once by `issue` (or at random). A kept id
+   * `accepts` refuses (made before the backend signed ids) is replaced; a
+   * failed issue is forgotten, so the next call asks again.
+   */
+  visitorId({ issue = async () => crypto.randomUUID(), accepts = () => true }: VisitorIdSource = {}): Promise<string> {
     this.#visitorId ??= (async () => {
       const existing = await this.get('visitor-id');
-      if (existing) return existing;
-      const id = crypto.randomUUID();
+      if (existing && accepts(existing)) return existing;
+      const id = await issue();
       await this.set('visitor-id', id);
       return id;
     })();
+    this.#visitorId.catch(() => (this.#visitorId = undefined));
     return this.#visitorId;
   }
 
@@ -282,6 +298,8 @@ export class LocalStore {
       for (const key of keys) this.#notify(key, undefined);
       return;
     }
+    // Messages from two tabs can cross: one older than what this tab holds is stale.
+    if (message.entry && (this.#mirror.get(message.key)?.savedAt ?? -1) > message.entry.savedAt) return;
     this.#apply(message.key, message.entry, false);
   }
 

@@ -22,6 +22,20 @@ export function describeError(error: AdapterError, text: CoreText): string {
   }
 }
 
+/**
+ * The notice over a saved copy shown because loading failed: "offline" when
+ * the network is down, else what went wrong. Nothing while the data is fresh.
+ */
+export function savedCopyNotice(
+  text: CoreText,
+  ...loads: ReadonlyArray<{ stale: boolean; error?: AdapterError }>
+): TemplateResult | typeof nothing {
+  const error = loads.find((load) => load.stale && load.error)?.error;
+  return error
+    ? html`<p class="sf-notice" part="notice" role="status">${error.kind === 'network' ? text.offline : describeError(error, text)}</p>`
+    : nothing;
+}
+
 /** The shared error state: what went wrong, and a retry when retrying can help. */
 export function errorView(error: AdapterError, text: CoreText, onRetry: () => void): TemplateResult {
   return html`<div class="sf-error" part="error" role="alert">

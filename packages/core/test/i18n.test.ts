@@ -1,7 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { html as testHtml } from '@open-wc/testing';
 import { html } from 'lit';
-import { catalogueLocale, coreMessages, defineMessages, directionOf, Formatter, ShopfrontElement } from '@shopfront/core';
+import {
+  catalogueLocale,
+  coreMessages,
+  defineMessages,
+  directionOf,
+  Formatter,
+  formatPoints,
+  LocaleController,
+  ShopfrontElement,
+} from '@shopfront/core';
 import { mount, unmountAll, until } from '../../../test/helpers/mount.js';
 
 const loaded = async (locale: string) => {
@@ -75,6 +84,38 @@ describe('i18n', () => {
     expect(catalogue.for('de').count(1500)).to.equal('1.500 items');
     await catalogue.load('de');
     expect(catalogue.for('de').count(1500)).to.equal('1.500 Artikel');
+  });
+
+  it('puts the count, or the count as shown, where a plural form has #', () => {
+    const en = Formatter.for('en');
+    expect(en.plural(1500, { one: '# item', other: '# items' })).to.equal('1,500 items');
+    expect(en.plural(1500, { one: '# item', other: '# items' }, '1.5K')).to.equal('1.5K items');
+    expect(Formatter.for('ar').plural(2, { two: 'نقطتان', other: '# نقطة' })).to.equal('نقطتان');
+  });
+
+  it('words points once, in core, for every widget and language', async () => {
+    // A locale controller for an element with this `lang`, as a widget has one.
+    const i18n = (lang: string) =>
+      new LocaleController(Object.assign(document.createElement('div'), { lang, addController() {} }) as never, () => undefined);
+    await coreMessages.load('de');
+    await coreMessages.load('ar');
+    expect(formatPoints(i18n('en'), 1)).to.equal('1 point');
+    expect(formatPoints(i18n('en'), 1250)).to.equal('1,250 points');
+    expect(formatPoints(i18n('en'), 1250, undefined, true)).to.equal('1.3K points');
+    expect(formatPoints(i18n('en'), 1250, 'stars')).to.equal('1,250 stars');
+    expect(formatPoints(i18n('de'), 1250)).to.equal('1.250 Punkte');
+    expect(formatPoints(i18n('ar'), 2)).to.equal('نقطتان');
+  });
+
+  it('loads one chunk’s strings from a locale module that holds every chunk of a widget', async () => {
+    const locales = {
+      fr: async () => ({ badge: { join: 'Rejoindre' }, popover: { close: 'Fermer', title: 'Récompenses' } }),
+    };
+    const badge = defineMessages({ join: 'Join' }, locales, 'badge');
+    const popover = defineMessages({ close: 'Close', title: 'Rewards' }, locales, 'popover');
+    await Promise.all([badge.load('fr'), popover.load('fr')]);
+    expect(badge.for('fr').join).to.equal('Rejoindre');
+    expect(popover.for('fr').title).to.equal('Récompenses');
   });
 
   describe('in an element', () => {

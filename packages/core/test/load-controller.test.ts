@@ -1,13 +1,15 @@
 import { expect, html as testHtml, oneEvent } from '@open-wc/testing';
-import { html } from 'lit';
+import { html, render } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   AdapterError,
+  coreMessages,
   errorView,
   type SfLoadErrorEvent,
   LoadController,
   MemoryAdapter,
   ReviewSummary,
+  savedCopyNotice,
   ShopfrontElement,
   store,
   type BackendAdapter,
@@ -109,10 +111,12 @@ describe('LoadController', () => {
     await until(() => el.summary.error, 'the failure');
     expect(shown(el)).to.equal('3 reviews (saved)');
     expect(el.summary.error?.kind).to.equal('network');
+    expect(el.summary.offline).to.equal(true);
 
     adapter.offline = false;
     window.dispatchEvent(new Event('online'));
     await until(() => shown(el) === '3 reviews', 'fresh data after reconnecting');
+    expect(el.summary.offline).to.equal(false);
   });
 
   it('ignores a corrupt saved copy', async () => {
@@ -166,5 +170,27 @@ describe('LoadController', () => {
       expect(shown(b)).to.equal('');
     });
     expect(warnings.filter((w) => w.includes('"reviews" capability'))).to.have.length(1);
+  });
+
+  describe('the notice over a saved copy', () => {
+    const notice = (...loads: Array<{ stale: boolean; error?: AdapterError }>) => {
+      const container = document.createElement('div');
+      render(savedCopyNotice(coreMessages.for('en'), ...loads), container);
+      return container.querySelector('[part=notice]');
+    };
+
+    it('says nothing while the data is fresh, or failed with nothing saved', () => {
+      expect(notice({ stale: false })).to.equal(null);
+      expect(notice({ stale: false, error: new AdapterError('network', 'down') })).to.equal(null);
+    });
+
+    it('says "offline" when the network is down, and what went wrong otherwise', () => {
+      const offline = notice({ stale: false }, { stale: true, error: new AdapterError('network', 'down') })!;
+      expect(offline.textContent).to.equal("You're offline. Showing what was saved earlier.");
+      expect(offline.getAttribute('role')).to.equal('status');
+      expect(notice({ stale: true, error: new AdapterError('http', 'boom', { status: 500 }) })!.textContent).to.equal(
+        'Something went wrong on our side. Please try again in a moment.',
+      );
+    });
   });
 });

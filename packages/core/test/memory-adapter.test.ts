@@ -175,3 +175,17 @@ describe('MemoryAdapter', () => {
     expect(adapter.calls.map((c) => c.method)).to.deep.equal(Array(5).fill('products.get'));
   });
 });
+
+describe('sleep', () => {
+  it('waits, and stops at once when its signal aborts (or already has)', async () => {
+    const { sleep } = await import('@shopfront/core');
+    await sleep(5);
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal);
+    controller.abort(new Error('left the page'));
+    const error = await waiting.catch((reason: unknown) => reason);
+    expect((error as Error).message).to.equal('left the page');
+    const late = await sleep(60_000, controller.signal).catch((reason: unknown) => reason);
+    expect((late as Error).message).to.equal('left the page');
+  });
+});

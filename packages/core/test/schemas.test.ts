@@ -125,7 +125,7 @@ const cases: Array<[string, z.ZodMiniType, unknown, (value: any) => void, string
   ['Product (url)', Product, sampleProduct(), (v) => (v.url = 'javascript:alert(1)'), 'url'],
   ['Product (price)', Product, sampleProduct(), (v) => (v.price = -1), 'price'],
   ['ProductList', ProductList, { products: [sampleProduct()] }, (v) => (v.products = 'all'), 'products'],
-  ['Customer', Customer, { id: '42', signature: 'a'.repeat(64) }, (v) => (v.signature = 'xyz'), 'signature'],
+  ['Customer', Customer, { id: '42', signature: `1764680000.${'a'.repeat(64)}` }, (v) => (v.signature = 'xyz'), 'signature'],
 ];
 
 describe('schemas', () => {

@@ -1,4 +1,7 @@
 import type { FaqEntry } from '@shopfront/core';
+// `sf-faq-no-results` is fired by the result views, which load on first use: its class lives with them
+// (no-results-event.ts), out of the first-load code.
+import type { SfFaqNoResultsEvent } from './no-results-event.js';
 
 /**
  * The shopper paused typing: the query and how many entries matched it.
@@ -23,18 +26,6 @@ export class SfFaqOpenEvent extends Event {
     readonly query: string,
   ) {
     super(SfFaqOpenEvent.type, { bubbles: true, composed: true, cancelable: true });
-  }
-}
-
-/**
- * No answer fitted and the shopper asked for help ("Ask us" or the contact
- * link). Cancel it to hand off your own way instead of `Shopfront.openChat(query)`
- * or the contact link.
- */
-export class SfFaqNoResultsEvent extends Event {
-  static readonly type = 'sf-faq-no-results';
-  constructor(readonly query: string) {
-    super(SfFaqNoResultsEvent.type, { bubbles: true, composed: true, cancelable: true });
   }
 }
 

@@ -1,24 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  adoptStyles,
+  ArrowKeys,
   errorView,
   FaqEntries,
   LoadController,
+  savedCopyNotice,
   ShopfrontElement,
-  whenIdle,
   type BoundMessages,
   type FaqEntry,
 } from '@shopfront/core';
-import { SfFaqOpenEvent, SfFaqSearchEvent } from './events.js';
+import { SfFaqOpenEvent } from './events.js';
 import { styles } from './faq-search.styles.js';
 import { faqMessages, type FaqMessages } from './messages.js';
-import type * as ResultsModule from './results.js';
-import type { ViewContext } from './results.js';
-import type * as LoaderModule from './search-loader.js';
-import type { Found, Searcher } from './search-loader.js';
+import type { FaqHost, ViewContext } from './results.js';
+import { popularEntries, SearchController } from './search-controller.js';
+import type { Found } from './search-loader.js';
 
-type Results = typeof ResultsModule;
-type Loader = typeof LoaderModule;
 type Text = BoundMessages<FaqMessages>;
 
 const searchIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
@@ -29,10 +26,6 @@ const searchIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" 
 const keepFocus = (event: Event) => event.preventDefault();
 
 const internal = { state: true };
-
-const byPopularity = new WeakMap<readonly FaqEntry[], FaqEntry[]>();
-
-/** Runs `callback` when the browser is idle (soon, where it has no idle callbacks). */
 
 /**
  * Instant, typo-tolerant search over the shop's FAQ. In a box: an ARIA 1.2
@@ -85,7 +78,7 @@ const byPopularity = new WeakMap<readonly FaqEntry[], FaqEntry[]>();
  * @fires sf-faq-no-results - `SfFaqNoResultsEvent`: no answer fitted and the shopper asked for help; cancelable.
  * @fires sf-load-error - `SfLoadErrorEvent` (core): the FAQ could not be loaded.
  */
-export class SfFaqSearch extends ShopfrontElement {
+export class SfFaqSearch extends ShopfrontElement implements FaqHost {
   static override styles = styles;
 
   // Declared here rather than with decorators: 0.1 KB gzip less on first load.
@@ -105,9 +98,6 @@ export class SfFaqSearch extends ShopfrontElement {
       active: internal,
       chosen: internal,
       expanded: internal,
-      results: internal,
-      searcher: internal,
-      announcement: internal,
     },
   };
 
@@ -144,9 +134,6 @@ export class SfFaqSearch extends ShopfrontElement {
   private chosen?: FaqEntry;
   /** Ids of the answers open in page mode. */
   private expanded: ReadonlySet<string> = new Set();
-  private results?: Results;
-  private searcher?: Searcher;
-  private announcement = '';
 
   readonly #faq = new LoadController(this, {
     capability: 'faq',
@@ -156,13 +143,18 @@ export class SfFaqSearch extends ShopfrontElement {
     cacheKey: () => 'faq-entries',
   });
 
+  readonly #search = new SearchController(this, () => this.#faq.value);
+
+  /** The combobox's arrow keys: the active option moves while focus stays in the field. */
+  readonly #keys = new ArrowKeys(this, {
+    count: () => this.#options.length,
+    index: () => this.active,
+    move: (index) => (this.active = index),
+    vertical: true,
+  });
+
   #options: FaqEntry[] = [];
   #found?: Found;
-  #loadingResults?: Promise<unknown>;
-  #loader?: Loader;
-  #preparing?: FaqEntries;
-  #idleRequested = false;
-  #timer?: ReturnType<typeof setTimeout>;
 
   get #text(): Text {
     return this.i18n.messages(faqMessages);
@@ -172,38 +164,18 @@ export class SfFaqSearch extends ShopfrontElement {
     return this.mode === 'box' && this.open && !this.chosen && this.#options.length > 0;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#timer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const data = this.#faq.value;
     const query = this.query.trim();
-    if (this.mode === 'page' || query) this.#wantResults();
-    this.#found = query && this.searcher ? this.#find(query) : undefined;
-    this.#options = this.mode === 'page' || !data ? [] : query ? (this.#found?.entries ?? []) : this.#popularEntries(data.entries);
+    if (this.mode === 'page' || query) this.#search.load();
+    this.#found = query && this.#search.searcher ? this.#search.find(query) : undefined;
+    this.#options =
+      this.mode === 'page' || !data ? [] : query ? (this.#found?.entries ?? []) : popularEntries(data.entries, this.category, this.popular);
     if (this.active >= this.#options.length) this.active = -1;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const data = this.#faq.value;
-    if (data && !this.#idleRequested) {
-      this.#idleRequested = true;
-      whenIdle(() => this.#wantResults());
-    }
-    if (data && this.#loader && this.#preparing !== data) {
-      this.#preparing = data;
-      this.#loader.prepareSearch(data).then(async (searcher) => {
-        if (this.#preparing !== data) return;
-        const first = !this.searcher;
-        this.searcher = searcher;
-        await this.updateComplete;
-        // A search typed before the engine was ready is announced now.
-        if (first && this.#timer === undefined && this.query.trim()) this.#settle();
-      });
-    }
     if ((changed as Map<PropertyKey, unknown>).has('active') && this.active >= 0)
       this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }
@@ -222,7 +194,7 @@ export class SfFaqSearch extends ShopfrontElement {
     return html`<div class="combo" part="base" @focusout=${this.#onFocusOut}>
         ${this.#field(text, listShown)}
         <div class="popup" part="popup" ?hidden=${!this.open}>
-          ${this.#notice()} ${context && data ? this.results!.chipsView(context, data.entries) : nothing}
+          ${this.#notice()} ${context && data ? this.#search.views!.chipsView(context, data.entries) : nothing}
           <p class="label" id="list-label" ?hidden=${!listShown}>${query ? text.answers : text.popular}</p>
           <ul
             id="listbox"
@@ -238,7 +210,7 @@ export class SfFaqSearch extends ShopfrontElement {
                 ? this.#options.map(
                     (entry, i) =>
                       html`<li id="option-${i}" role="option" part="option" aria-selected=${String(i === this.active)} data-index=${i}>
-                        ${this.#found ? this.results!.optionView(entry, this.#found.mark) : entry.question}
+                        ${this.#found ? this.#search.views!.optionView(entry, this.#found.mark) : entry.question}
                       </li>`,
                   )
                 : nothing
@@ -247,7 +219,7 @@ export class SfFaqSearch extends ShopfrontElement {
           ${this.#states(() =>
             listShown || !this.open
               ? nothing
-              : ((context && this.results!.popupView(context, this.chosen, this.#found)) ?? this.#skeleton()),
+              : ((context && this.#search.views!.popupView(context, this.chosen, this.#found)) ?? this.#skeleton()),
           )}
         </div>
       </div>
@@ -258,7 +230,8 @@ export class SfFaqSearch extends ShopfrontElement {
   #renderPage(): TemplateResult {
     const context = this.#context();
     return html`<div class="page" part="base">
-      ${this.#notice()} ${this.#states((data) => (context ? this.results!.pageView(context, data.entries, this.#found) : this.#skeleton()))}
+      ${this.#notice()}
+      ${this.#states((data) => (context ? this.#search.views!.pageView(context, data.entries, this.#found) : this.#skeleton()))}
       ${this.#status()}
     </div>`;
   }
@@ -297,8 +270,7 @@ export class SfFaqSearch extends ShopfrontElement {
   }
 
   #notice(): unknown {
-    const kind = this.#faq.stale ? this.#faq.error?.kind : undefined;
-    return kind === 'network' || kind === 'timeout' ? html`<p class="sf-notice" part="notice">${this.coreText.offline}</p>` : nothing;
+    return savedCopyNotice(this.coreText, this.#faq);
   }
 
   #skeleton(): TemplateResult {
@@ -306,26 +278,16 @@ export class SfFaqSearch extends ShopfrontElement {
   }
 
   #status(): TemplateResult {
-    return html`<div class="sf-visually-hidden" role="status">${this.announcement}</div>`;
+    return html`<div class="sf-visually-hidden" role="status">${this.#search.announcement}</div>`;
   }
 
   /** What the result views need; undefined until they have loaded. */
   #context(): ViewContext | undefined {
-    const results = this.results;
-    if (!results) return undefined;
+    if (!this.#search.views) return undefined;
     return {
       host: this,
-      text: this.i18n.messages(results.resultMessages),
-      value: this.query,
-      query: this.query.trim(),
-      label: this.label ?? this.#text.label,
-      placeholder: this.placeholder ?? this.#text.placeholder,
-      loading: this.coreText.loading,
-      search: (value) => this.#search(value),
-      category: this.category,
-      box: this.mode === 'box',
+      search: (value) => this.#onSearch(value),
       mark: this.#found?.mark,
-      contactUrl: this.contactUrl,
       isOpen: (entry) => this.expanded.has(entry.id),
       toggle: (entry) => this.#choose(entry),
       filter: (topic) => {
@@ -338,32 +300,6 @@ export class SfFaqSearch extends ShopfrontElement {
         this.renderRoot.querySelector('input')?.focus();
       },
     };
-  }
-
-  #find(query: string): Found {
-    return this.searcher!.find(query, this.mode === 'page' ? Infinity : this.limit, this.category);
-  }
-
-  /** The most asked questions of the chosen topic. */
-  #popularEntries(entries: readonly FaqEntry[]): FaqEntry[] {
-    // Sorted once per FAQ: it may have thousands of entries.
-    let sorted = byPopularity.get(entries);
-    if (!sorted) byPopularity.set(entries, (sorted = [...entries].sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0))));
-    return sorted.filter((entry) => !this.category || entry.category === this.category).slice(0, this.popular);
-  }
-
-  #wantResults(): void {
-    if (this.#loadingResults) return;
-    // Two chunks fetched side by side: the views, and the engine with its index.
-    this.#loadingResults = Promise.all([import('./results.js'), import('./search-loader.js')]).then(
-      ([results, loader]) => {
-        adoptStyles(this, results.resultStyles);
-        this.#loader = loader;
-        this.results = results;
-      },
-      // The browser has logged the failed fetch; the next focus tries again.
-      () => (this.#loadingResults = undefined),
-    );
   }
 
   #choose(entry: FaqEntry): void {
@@ -382,39 +318,19 @@ export class SfFaqSearch extends ShopfrontElement {
     }
   }
 
-  #search(value: string, open = true): void {
+  #onSearch(value: string, open = true): void {
     this.query = value;
     this.open = open;
     this.active = -1;
     this.chosen = undefined;
-    this.#wantResults();
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#settle(), this.debounce);
+    this.#search.typed();
   }
 
-  /** After the quiet time: announce the count and tell the shop. */
-  #settle(): void {
-    this.#timer = undefined;
-    const query = this.query.trim();
-    const context = this.#context();
-    if (!query) {
-      this.announcement = '';
-      return;
-    }
-    if (!this.searcher || !context) return;
-    const found = this.#find(query);
-    const message = context.text.count(this.mode === 'page' ? found.total : found.entries.length);
-    // The same words twice would not be announced again.
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
-    const searched = new SfFaqSearchEvent(query, found.total);
-    this.dispatchEvent(searched);
-  }
-
-  readonly #onInput = (event: Event) => this.#search((event.target as HTMLInputElement).value);
+  readonly #onInput = (event: Event) => this.#onSearch((event.target as HTMLInputElement).value);
 
   readonly #onFocus = () => {
     if (this.mode === 'box') this.open = true;
-    this.#wantResults();
+    this.#search.load();
   };
 
   readonly #onFocusOut = (event: FocusEvent) => {
@@ -434,21 +350,16 @@ export class SfFaqSearch extends ShopfrontElement {
   readonly #onKeydown = (event: KeyboardEvent) => {
     const count = this.#options.length;
     const { key } = event;
-    if (key === 'ArrowDown' || key === 'ArrowUp') {
+    const vertical = key === 'ArrowDown' || key === 'ArrowUp';
+    // In the list, Up and Down move (Home and End too, once an option is active: before, they are the field's).
+    if (this.#listShown && (vertical || this.active >= 0) && this.#keys.onKeydown(event)) return;
+    if (vertical) {
       event.preventDefault();
-      const down = key === 'ArrowDown';
-      if (this.#listShown) {
-        this.active = down ? (this.active + 1) % count : this.active <= 0 ? count - 1 : this.active - 1;
-        return;
-      }
       // Open the list, or go back from an answer to its place in it.
       const back = this.chosen ? this.#options.indexOf(this.chosen) : -1;
       this.open = true;
       this.chosen = undefined;
-      this.active = event.altKey || !count ? -1 : back >= 0 ? back : down ? 0 : count - 1;
-    } else if ((key === 'Home' || key === 'End') && this.#listShown && this.active >= 0) {
-      event.preventDefault();
-      this.active = key === 'Home' ? 0 : count - 1;
+      this.active = event.altKey || !count ? -1 : back >= 0 ? back : key === 'ArrowDown' ? 0 : count - 1;
     } else if (key === 'Enter' && this.#listShown && this.active >= 0) {
       event.preventDefault();
       this.#choose(this.#options[this.active]!);
@@ -457,7 +368,7 @@ export class SfFaqSearch extends ShopfrontElement {
         this.open = false;
         this.active = -1;
         this.chosen = undefined;
-      } else if (this.query) this.#search('', false);
+      } else if (this.query) this.#onSearch('', false);
     } else if (key === 'ArrowLeft' || key === 'ArrowRight') this.active = -1;
   };
 }

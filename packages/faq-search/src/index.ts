@@ -1,5 +1,6 @@
 export { SfFaqSearch } from './faq-search.js';
-export { SfFaqNoResultsEvent, SfFaqOpenEvent, SfFaqSearchEvent } from './events.js';
+export { SfFaqOpenEvent, SfFaqSearchEvent } from './events.js';
+export { SfFaqNoResultsEvent } from './no-results-event.js';
 export { faqMessages } from './messages.js';
 export type { FaqMessages } from './messages.js';
 export * from './engine/engine.js';

@@ -10,10 +10,13 @@ const en = {
 };
 export type FaqMessages = typeof en;
 
-/** The widget's strings: English here, other languages fetched when a page needs them. */
-export const faqMessages = defineMessages(en, {
+/** Every language but English: one module each, with the first load's strings and the results'. */
+export const locales = {
   fr: () => import('./locales/fr.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   ar: () => import('./locales/ar.js'),
-});
+};
+
+/** The widget's strings: English here, other languages fetched when a page needs them. */
+export const faqMessages = defineMessages(en, locales, 'search');

@@ -1,4 +1,5 @@
 import { defineMessages, type Formatter } from '@shopfront/core';
+import { locales } from './messages.js';
 
 /**
  * Strings shown with results, which load with the search engine. Translations
@@ -6,7 +7,7 @@ import { defineMessages, type Formatter } from '@shopfront/core';
  */
 const en = {
   count: (f: Formatter, count: number) =>
-    count === 0 ? 'No answers found.' : f.plural(count, { one: 'One answer found.', other: `${f.number(count)} answers found.` }),
+    count === 0 ? 'No answers found.' : f.plural(count, { one: 'One answer found.', other: '# answers found.' }),
   topics: 'Topics',
   allTopics: 'All',
   otherTopic: 'Other questions',
@@ -18,9 +19,4 @@ const en = {
 };
 export type ResultMessages = typeof en;
 
-export const resultMessages = defineMessages(en, {
-  fr: () => import('./locales/fr.js').then((module) => ({ default: module.results })),
-  de: () => import('./locales/de.js').then((module) => ({ default: module.results })),
-  es: () => import('./locales/es.js').then((module) => ({ default: module.results })),
-  ar: () => import('./locales/ar.js').then((module) => ({ default: module.results })),
-});
+export const resultMessages = defineMessages(en, locales, 'results');

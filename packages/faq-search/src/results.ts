@@ -3,141 +3,36 @@
  * the shopper first focuses the box or the page is idle. Results only exist once
  * both are here, so none of this weighs on first load.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { installGlobal, type BoundMessages, type FaqEntry } from '@shopfront/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { installGlobal, type FaqEntry, type PartHost } from '@shopfront/core';
 import type { HighlightRange } from './engine/engine.js';
-import { SfFaqNoResultsEvent } from './events.js';
-import type { ResultMessages } from './result-messages.js';
+import { SfFaqNoResultsEvent } from './no-results-event.js';
+import { faqMessages } from './messages.js';
+import { resultMessages } from './result-messages.js';
 import type { Found } from './search-loader.js';
 
-export { resultMessages } from './result-messages.js';
+export { styles } from './results.styles.js';
 
-/** Styles of what this module renders, adopted by the element when it arrives. */
-export const resultStyles = css`
-  :host {
-    --_mark-background: var(--sf-faq-search-highlight-background, color-mix(in srgb, var(--_accent) 22%, transparent));
-    --_mark-color: var(--sf-faq-search-highlight-color, inherit);
-  }
-  .page {
-    display: grid;
-    gap: calc(var(--_space) * 3);
-  }
-  .snippet {
-    display: block;
-    color: var(--_text-muted);
-    font-size: 0.875em;
-  }
-  mark {
-    border-radius: 2px;
-    background: var(--_mark-background);
-    color: var(--_mark-color);
-    font-weight: 600;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 2);
-  }
-  .chip {
-    min-block-size: 2rem;
-    padding-inline: calc(var(--_space) * 3);
-    border: 1px solid var(--_border);
-    border-radius: 1rem;
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
-    font-size: 0.875em;
-    cursor: pointer;
-  }
-  .chip[aria-pressed='true'] {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .answer,
-  .none {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    justify-items: start;
-    padding: calc(var(--_space) * 2);
-  }
-  .answer p,
-  .body p,
-  .none p {
-    margin: 0;
-    white-space: pre-line;
-  }
-  .title {
-    font-weight: 600;
-  }
-  a {
-    color: var(--_accent);
-  }
-  section {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
-  }
-  h2 {
-    margin: calc(var(--_space) * 4) 0 calc(var(--_space) * 2);
-    font-size: 1.125em;
-  }
-  h3 {
-    margin: 0;
-    font: inherit;
-  }
-  .item {
-    border-block-end: 1px solid var(--_border);
-  }
-  .item button {
-    display: flex;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 2);
-    inline-size: 100%;
-    padding: calc(var(--_space) * 3) 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    font-weight: 600;
-    text-align: start;
-    cursor: pointer;
-  }
-  .item button::after {
-    content: '+';
-    color: var(--_text-muted);
-    transition: rotate var(--_duration);
-  }
-  .item button[aria-expanded='true']::after {
-    rotate: 45deg;
-  }
-  .body {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding-block-end: calc(var(--_space) * 3);
-  }
-`;
-
-/** What the views need from the element. */
-export interface ViewContext {
-  host: HTMLElement;
-  text: BoundMessages<ResultMessages>;
+/** What the views see of the element: its settings and the query. */
+export interface FaqHost extends PartHost {
+  readonly mode: 'box' | 'page';
   /** The query as typed. */
-  value: string;
-  /** The query as typed, trimmed. */
-  query: string;
-  /** The field's accessible name and placeholder (page mode). */
-  label: string;
-  placeholder: string;
-  /** "Loading…" in the shopper's language. */
-  loading: string;
+  readonly query: string;
+  /** The chosen topic; empty for all. */
+  readonly category: string;
+  readonly contactUrl?: string;
+  /** The field's accessible name and placeholder, when the shop set them. */
+  readonly label?: string;
+  readonly placeholder?: string;
+}
+
+/** What the views render besides the element's settings, and what they can do to it. */
+export interface ViewContext {
+  host: FaqHost;
+  /** Where the query matched, once the engine has answered. */
+  mark?: (text: string) => HighlightRange[];
   /** The shopper typed in the page's field. */
   search(value: string): void;
-  /** The chosen topic; empty for all. */
-  category: string;
-  /** Box (popup) or page mode. */
-  box: boolean;
-  mark?: (text: string) => HighlightRange[];
-  contactUrl?: string;
   isOpen(entry: FaqEntry): boolean;
   toggle(entry: FaqEntry): void;
   filter(topic: string): void;
@@ -145,6 +40,9 @@ export interface ViewContext {
 }
 
 const keepFocus = (event: Event) => event.preventDefault();
+
+/** The result views' strings, in the element's language. */
+export const textOf = (host: PartHost) => host.i18n.messages(resultMessages);
 
 const topicLists = new WeakMap<readonly FaqEntry[], string[]>();
 
@@ -164,8 +62,8 @@ export function chipsView(context: ViewContext, entries: readonly FaqEntry[]): u
     class="chips"
     part="chips"
     role="group"
-    aria-label=${context.text.topics}
-    @mousedown=${context.box ? keepFocus : nothing}
+    aria-label=${textOf(context.host).topics}
+    @mousedown=${context.host.mode === 'box' ? keepFocus : nothing}
   >
     ${['', ...topics].map(
       (topic) =>
@@ -173,10 +71,10 @@ export function chipsView(context: ViewContext, entries: readonly FaqEntry[]): u
           type="button"
           class="chip"
           part="chip"
-          aria-pressed=${context.category === topic ? 'true' : 'false'}
+          aria-pressed=${context.host.category === topic ? 'true' : 'false'}
           @click=${() => context.filter(topic)}
         >
-          ${topic || context.text.allTopics}
+          ${topic || textOf(context.host).allTopics}
         </button>`,
     )}
   </div>`;
@@ -213,10 +111,11 @@ export function optionView(entry: FaqEntry, mark: (text: string) => HighlightRan
   return [marked(entry.question, mark(entry.question)), snippet(entry.answer, mark)];
 }
 
-function answerBody({ text, mark }: ViewContext, entry: FaqEntry): unknown[] {
+function answerBody(context: ViewContext, entry: FaqEntry): unknown[] {
+  const { mark } = context;
   return [
     entry.answer.split(/\n\s*\n/).map((paragraph) => html`<p>${marked(paragraph, mark?.(paragraph))}</p>`),
-    entry.url ? html`<a part="link" href=${entry.url}>${text.readMore}</a>` : nothing,
+    entry.url ? html`<a part="link" href=${entry.url}>${textOf(context.host).readMore}</a>` : nothing,
   ];
 }
 
@@ -225,7 +124,7 @@ export function answerView(context: ViewContext, entry: FaqEntry): TemplateResul
   return html`<section class="answer" part="answer" aria-labelledby="answer-title">
     <p class="title" id="answer-title">${marked(entry.question, context.mark?.(entry.question))}</p>
     ${answerBody(context, entry)}
-    <button type="button" class="sf-link" part="back-button" @click=${context.back}>${context.text.back}</button>
+    <button type="button" class="sf-link" part="back-button" @click=${context.back}>${textOf(context.host).back}</button>
   </section>`;
 }
 
@@ -255,18 +154,21 @@ const chatOnPage = () => Boolean(customElements.get('sf-chat-launcher') || docum
 
 /** "Ask us" or the contact link: tell the shop (`sf-faq-no-results`), then hand off unless it said no. */
 function ask(context: ViewContext, event: Event): void {
-  if (!context.host.dispatchEvent(new SfFaqNoResultsEvent(context.query))) event.preventDefault();
-  else if (event.currentTarget instanceof HTMLButtonElement) installGlobal().openChat(context.query);
+  const query = context.host.query.trim();
+  if (!context.host.dispatchEvent(new SfFaqNoResultsEvent(query))) event.preventDefault();
+  else if (event.currentTarget instanceof HTMLButtonElement) installGlobal().openChat(query);
 }
 
 /** No answer: say so, and offer the chat (or the shop's contact link). */
 export function noResultsView(context: ViewContext): TemplateResult {
-  const { text } = context;
+  const text = textOf(context.host);
   const chat = chatOnPage();
-  const href = chat ? undefined : contactHref(context.contactUrl, context.query);
+  const { contactUrl, query: typed } = context.host;
+  const query = typed.trim();
+  const href = chat ? undefined : contactHref(contactUrl, query);
   const onAsk = (event: Event) => ask(context, event);
   return html`<div class="none" part="no-results">
-    <p>${text.noAnswer(context.query)}</p>
+    <p>${text.noAnswer(query)}</p>
     <slot name="no-results"></slot>
     ${
       chat
@@ -308,27 +210,29 @@ const searchIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" 
  * else every entry of the chosen topic grouped by topic in the shop's order.
  */
 export function pageView(context: ViewContext, entries: readonly FaqEntry[], found: Found | undefined): unknown {
+  const { host } = context;
+  const search = host.i18n.messages(faqMessages);
   const chips = [
     html`<div class="field" part="field">
       ${searchIcon}
       <input
         part="input"
         type="search"
-        aria-label=${context.label}
+        aria-label=${host.label ?? search.label}
         aria-controls="results"
-        placeholder=${context.placeholder}
+        placeholder=${host.placeholder ?? search.placeholder}
         autocomplete="off"
         spellcheck="false"
         enterkeyhint="search"
-        .value=${context.value}
+        .value=${host.query}
         @input=${(event: Event) => context.search((event.target as HTMLInputElement).value)}
       />
     </div>`,
     chipsView(context, entries),
   ];
   // The index is still being built: the field stays (and keeps focus), results wait.
-  if (context.query && !found)
-    return [chips, html`<div class="bars sf-skeleton" part="skeleton" role="status" aria-label=${context.loading}></div>`];
+  if (host.query.trim() && !found)
+    return [chips, html`<div class="bars sf-skeleton" part="skeleton" role="status" aria-label=${context.host.coreText.loading}></div>`];
   if (found) {
     return [
       chips,
@@ -342,7 +246,7 @@ export function pageView(context: ViewContext, entries: readonly FaqEntry[], fou
   const groups = new Map<string, number[]>();
   entries.forEach((entry, document) => {
     const topic = entry.category ?? '';
-    if (context.category && topic !== context.category) return;
+    if (host.category && topic !== host.category) return;
     const group = groups.get(topic) ?? [];
     groups.set(topic, group);
     group.push(document);
@@ -353,7 +257,7 @@ export function pageView(context: ViewContext, entries: readonly FaqEntry[], fou
       ${[...groups].map(
         ([topic, documents]) =>
           html`<section part="topic">
-            <h2 part="topic-heading">${topic || context.text.otherTopic}</h2>
+            <h2 part="topic-heading">${topic || textOf(context.host).otherTopic}</h2>
             <ul>
               ${documents.map((document) => itemView(context, entries[document]!, document))}
             </ul>

@@ -7,7 +7,14 @@ import type { WidgetEntry } from './loader.js';
 export const widgets: Record<string, WidgetEntry> = {
   'sf-review-feed': { load: () => import('@shopfront/review-feed/define.js') },
   'sf-faq-search': { load: () => import('@shopfront/faq-search/define.js') },
-  'sf-recently-viewed': { load: () => import('@shopfront/recently-viewed/define.js'), answers: ['trackView'] },
+  'sf-recently-viewed': {
+    load: () => import('@shopfront/recently-viewed/define.js'),
+    // It takes no space until it knows the history, and usually sits just above
+    // the footer: growing while a fast reader already sees the footer would move
+    // it. When idle, it is drawn long before anyone scrolls down to it.
+    when: 'idle',
+    answers: ['trackView'],
+  },
   'sf-loyalty-badge': {
     load: () => import('@shopfront/loyalty-badge/define.js'),
     // A floating badge is always on screen, wherever its tag sits in the page.
@@ -20,4 +27,6 @@ export const widgets: Record<string, WidgetEntry> = {
 
 export const adapters: Record<string, () => Promise<unknown>> = {
   rest: () => import('@shopfront/adapter-rest/register.js'),
+  // The Shopify app embed names it: the API through the shop's app proxy.
+  shopify: () => import('@shopfront/adapter-shopify/register.js'),
 };

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { getRuntime, MemoryAdapter, type ShopfrontApi } from '@shopfront/core';
 import { resetSettings } from '../../core/src/settings.js';
 import { findOwnScript, settingsFromScript, startLoader, type WidgetEntry } from '@shopfront/loader';
+import { ShopifyAdapter } from '@shopfront/adapter-shopify';
+import { adapters } from '../src/widgets.js';
 import { captureWarnings, until } from '../../../test/helpers/mount.js';
 
 // A shop that pasted the queue stub and used it before the loader arrived.
@@ -43,7 +45,7 @@ describe('settings from the script tag', () => {
       locale: 'fr-CA',
       currency: 'cad',
       customer: '42',
-      customerSignature: 'a'.repeat(64),
+      customerSignature: `1764680000.${'a'.repeat(64)}`,
       consent: 'required',
       theme: 'dark',
       adapter: 'rest',
@@ -56,7 +58,7 @@ describe('settings from the script tag', () => {
       adapterName: 'rest',
       consent: 'required',
       theme: 'dark',
-      customer: { id: '42', signature: 'a'.repeat(64) },
+      customer: { id: '42', signature: `1764680000.${'a'.repeat(64)}` },
     });
     expect(settingsFromScript(null)).to.deep.equal({});
   });
@@ -152,6 +154,23 @@ describe('startLoader', () => {
     });
     await until(() => widget.loads === 1, 'the widget');
     expect(registered).to.equal(1);
+  });
+
+  it("builds the Shopify app embed's adapter from the loader's own table", async () => {
+    add('<sf-fake-embed></sf-fake-embed>');
+    const widget = fakeWidget();
+    stop = startLoader({
+      widgets: { 'sf-fake-embed': widget },
+      adapters,
+      settings: {
+        adapterName: 'shopify',
+        endpoint: new URL('/apps/shopfront/api/v1', location.href).href,
+        shop: 'demo.myshopify.com',
+        currency: 'EUR',
+      },
+    });
+    await until(() => getRuntime().adapter !== undefined, 'the shopify adapter');
+    expect(getRuntime().adapter).to.be.instanceOf(ShopifyAdapter);
   });
 
   it('does not load an adapter when one is configured directly', async () => {

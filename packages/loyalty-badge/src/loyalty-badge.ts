@@ -1,17 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { errorView, LoadController, ShopfrontElement, warnOnce } from '@shopfront/core';
+import { errorView, formatPoints, LazyPart, LoadController, ShopfrontElement } from '@shopfront/core';
 import { SfLoyaltyCloseEvent, SfLoyaltyOpenEvent, type LoyaltyPage } from './events.js';
+import type { LoyaltyHost } from './host.js';
 import { star } from './icons.js';
 import { styles } from './loyalty-badge.styles.js';
 import { badgeMessages } from './messages.js';
-import type { LoyaltyPopover } from './popover.js';
-import type { Placement, Placing, place } from './position.js';
 import { progressView } from './progress.js';
 import { LoyaltySnapshot } from './snapshot.js';
 
 const PAGES: readonly string[] = ['earn', 'redeem', 'history', 'refer'];
-
-const PLACEMENTS: Record<string, Placement> = { floating: 'top-end', 'floating-start': 'top-start' };
 
 /** Badges on the page in the order they arrived: `Shopfront.openLoyalty()` opens one of them. */
 const badges = new Set<SfLoyaltyBadge>();
@@ -91,7 +88,7 @@ const partName = (id: string) => id.replace(/\W+/g, '-');
  * @fires sf-loyalty-join - A guest chose to join or sign in (`event.action`, `event.url`); cancelable (the link is not followed).
  * @fires sf-load-error - The program or member could not be loaded (`event.error`).
  */
-export class SfLoyaltyBadge extends ShopfrontElement {
+export class SfLoyaltyBadge extends ShopfrontElement implements LoyaltyHost {
   static override styles = styles;
 
   static override properties = {
@@ -119,7 +116,7 @@ export class SfLoyaltyBadge extends ShopfrontElement {
     args: () => [this.#customer] as const,
     load: async (loyalty, _args, signal) => {
       const [program, member] = await Promise.all([loyalty.program({ signal }), loyalty.member({ signal })]);
-      // The snapshot is stored in the browser, and names never are (DESIGN.md).
+      // The snapshot is kept in the browser's storage, where nothing that names the shopper may go.
       const { firstName: _name, ...anonymous } = member as { firstName?: string };
       return { program, member: anonymous };
     },
@@ -127,10 +124,12 @@ export class SfLoyaltyBadge extends ShopfrontElement {
   });
 
   #customer = '';
-  #popover?: LoyaltyPopover;
-  #place?: typeof place;
-  #loadingPopover?: Promise<void>;
-  #placing?: Placing;
+  /** The popover's panels and floating-ui: fetched the first time the popover opens. */
+  readonly #popover = new LazyPart(this, () =>
+    Promise.all([import('./popover.js'), import('./position.js')]).then(
+      ([{ LoyaltyPopover }, { place }]) => new LoyaltyPopover(this, place),
+    ),
+  );
   #returnFocus?: HTMLElement | null;
   /** Between beforetoggle and toggle: the browser is mid-show, and a second showPopover() would throw. */
   #toggling = false;
@@ -138,8 +137,7 @@ export class SfLoyaltyBadge extends ShopfrontElement {
 
   /** True while the shop cannot be reached and the saved copy is shown; redeeming is off. */
   get offline(): boolean {
-    const kind = this.snapshot.error?.kind;
-    return this.snapshot.stale && (kind === 'network' || kind === 'timeout');
+    return this.snapshot.offline;
   }
 
   /** Opens the popover, on `page` if it is one of `earn`, `redeem`, `history`, `refer`. */
@@ -166,7 +164,6 @@ export class SfLoyaltyBadge extends ShopfrontElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     badges.delete(this);
-    this.#placing?.stop();
     this.open = false;
   }
 
@@ -175,16 +172,10 @@ export class SfLoyaltyBadge extends ShopfrontElement {
     // A new shopper (Shopfront.identify) is a new snapshot.
     this.#customer = this.runtime?.settings.customer?.id ?? '';
     const status = this.snapshot.value?.member.status;
-    const states = this.internals.states;
-    for (const [name, on] of [
-      ['member', status === 'member'],
-      ['guest', status === 'guest'],
-      ['open', this.open],
-      ['offline', this.offline],
-    ] as const) {
-      if (on) states.add(name);
-      else states.delete(name);
-    }
+    this.setState('member', status === 'member');
+    this.setState('guest', status === 'guest');
+    this.setState('open', this.open);
+    this.setState('offline', this.offline);
   }
 
   protected override render() {
@@ -207,16 +198,16 @@ export class SfLoyaltyBadge extends ShopfrontElement {
                   ? html`<span class="points" part="points"
                         >${
                           short
-                            ? html`<span aria-hidden="true">${text.points(member.points, unit, true)}</span
-                                ><span class="sf-visually-hidden">${text.points(member.points, unit)}</span>`
-                            : text.points(member.points, unit)
+                            ? html`<span aria-hidden="true">${formatPoints(this.i18n, member.points, unit, true)}</span
+                                ><span class="sf-visually-hidden">${formatPoints(this.i18n, member.points, unit)}</span>`
+                            : formatPoints(this.i18n, member.points, unit)
                         }</span
                       >
                       <span class="tier" part="tier">${tier?.name}</span>`
                   : html`<span part="join">${text.join}</span>`
               }
             </button>
-            ${member.status === 'member' ? progressView(member, unit, text, 'progress-label') : nothing}
+            ${member.status === 'member' ? progressView(member, unit, this.i18n, 'progress-label') : nothing}
           </span>`;
         },
       })}
@@ -231,7 +222,7 @@ export class SfLoyaltyBadge extends ShopfrontElement {
         @beforetoggle=${this.#onBeforeToggle}
         @toggle=${this.#onToggle}
       >
-        ${this.#popover?.render() ?? nothing}
+        ${this.#popover.value?.render() ?? nothing}
       </div>`;
   }
 
@@ -244,7 +235,6 @@ export class SfLoyaltyBadge extends ShopfrontElement {
       // A shop that cancelled sf-loyalty-open keeps it closed.
       if (this.open && !popover.matches(':popover-open')) this.open = false;
     }
-    if (this.open) this.#placing?.update();
     this.#animateBalance();
   }
 
@@ -280,35 +270,23 @@ export class SfLoyaltyBadge extends ShopfrontElement {
     const popover = event.target as HTMLElement;
     this.#toggling = false;
     if (event.newState === 'closed') {
-      this.#placing?.stop();
+      this.#popover.value?.closed();
       this.open = false;
       const closed = new SfLoyaltyCloseEvent();
       this.dispatchEvent(closed);
       return;
     }
     this.open = true;
-    await this.#loadPopover();
+    const loaded = await this.#loadPopover();
     await this.updateComplete;
-    if (!this.#place || !popover.matches(':popover-open')) return;
-    this.#placing?.stop();
-    this.#placing = this.#place(this, popover, PLACEMENTS[this.placement] ?? 'bottom-start', () => this.#popover?.focusInitial());
+    if (loaded && popover.matches(':popover-open')) loaded.opened(this, popover, this.placement);
   }
 
-  /** The popover's panels and floating-ui: fetched the first time the popover opens. */
-  #loadPopover(): Promise<void> {
-    this.#loadingPopover ??= Promise.all([import('./popover.js'), import('./position.js')]).then(
-      ([{ LoyaltyPopover }, { place }]) => {
-        this.#popover = new LoyaltyPopover(this);
-        this.#place = place;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#loadingPopover = undefined;
-        warnOnce(`loyalty popover: ${error}`);
-        this.hide();
-      },
-    );
-    return this.#loadingPopover;
+  /** Without its panels there is nothing to show: a failed fetch closes the popover, and the next open tries again. */
+  async #loadPopover() {
+    const loaded = await this.#popover.load();
+    if (!loaded) this.hide();
+    return loaded;
   }
 
   /** A changed balance pulses once, unless the shopper asked for less motion. */

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { styleProps, type BoundMessages } from '@shopfront/core';
-import type { BadgeMessages } from './messages.js';
+import { formatPoints, styleProps, type LocaleController } from '@shopfront/core';
+import { badgeMessages } from './messages.js';
 import type { Member } from './snapshot.js';
 
 /**
@@ -8,7 +8,8 @@ import type { Member } from './snapshot.js';
  * ("275 points to Gold"). At the top tier, the label alone. Shared by the badge
  * and the popover.
  */
-export function progressView(member: Member, unit: string | undefined, text: BoundMessages<BadgeMessages>, id: string) {
+export function progressView(member: Member, unit: string | undefined, i18n: LocaleController, id: string) {
+  const text = i18n.messages(badgeMessages);
   const { tier, nextTier, pointsToNextTier } = member;
   if (!nextTier) return tier ? html`<span part="progress-label" class="progress-label">${text.topTier(tier.name)}</span>` : nothing;
   const max = Math.max(1, nextTier.threshold - (tier?.threshold ?? 0));
@@ -25,6 +26,8 @@ export function progressView(member: Member, unit: string | undefined, text: Bou
     >
       <span part="progress-bar" class="bar" ${styleProps({ 'inline-size': `${(now / max) * 100}%` })}></span>
     </span>
-    <span part="progress-label" class="progress-label" id=${id}>${text.toNextTier(pointsToNextTier, nextTier.name, unit)}</span>
+    <span part="progress-label" class="progress-label" id=${id}
+      >${text.toNextTier(formatPoints(i18n, pointsToNextTier, unit), nextTier.name)}</span
+    >
   </span>`;
 }

@@ -1,17 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { store, type BackendAdapter, type Runtime } from '@shopfront/core';
+import type { ReactiveController } from 'lit';
+import { LazyPart, store, type BackendAdapter, type PartHost } from '@shopfront/core';
 import { HISTORY_KEY, parseHistory, recent, recordView, staleIds, toView, type ViewedProduct } from './history.js';
+import type * as Hydrate from './hydrate.js';
 
-type Host = ReactiveControllerHost &
-  HTMLElement & {
-    max: number;
-    days: number;
-    /** Minutes a saved copy is trusted before it is fetched again. */
-    ttl: number;
-    /** The product on this page. */
-    productId?: string;
-    readonly runtime?: Runtime;
-  };
+/** What the history needs of its element: the limits of what it shows, and the product on this page. */
+type Host = PartHost & {
+  max: number;
+  days: number;
+  /** Minutes a saved copy is trusted before it is fetched again. */
+  ttl: number;
+  /** The product on this page. */
+  productId?: string;
+};
 
 /**
  * The history as an element shows it: records the page's product, follows the
@@ -22,6 +22,8 @@ export class HistoryController implements ReactiveController {
   /** Entries to show, newest first, each with a product copy; undefined until the store has answered. */
   shown?: ViewedProduct[];
   readonly #host: Host;
+  /** The refreshing code: it loads only when a copy shown is stale. */
+  readonly #hydrate: LazyPart<typeof Hydrate>;
   readonly #attempted = new Set<string>();
   /** Recent entries, with or without a copy, and this page's product. */
   #wanted: ViewedProduct[] = [];
@@ -34,6 +36,7 @@ export class HistoryController implements ReactiveController {
 
   constructor(host: Host) {
     (this.#host = host).addController(this);
+    this.#hydrate = new LazyPart(host, () => import('./hydrate.js'));
   }
 
   hostConnected(): void {
@@ -99,7 +102,7 @@ export class HistoryController implements ReactiveController {
     const ids = staleIds(this.#wanted, Date.now(), (host.ttl >= 0 ? host.ttl : 60) * 6e4).filter(
       (id) => adapter && !this.#attempted.has(id) && this.#attempted.add(id),
     );
-    if (ids.length) void import('./hydrate.js').then((module) => module.hydrate(host, adapter!, ids, this.#abort!.signal));
+    if (ids.length) void this.#hydrate.load().then((module) => module?.hydrate(host, adapter!, ids, this.#abort!.signal));
     host.requestUpdate();
   }
 }

@@ -3,7 +3,7 @@
  * shown is older than the element's `ttl` (or missing), after the carousel has
  * rendered from what was saved.
  */
-import { ProductList, request, SfLoadErrorEvent, toAdapterError, warnOnce, type BackendAdapter, type Product } from '@shopfront/core';
+import { ProductList, reportLoadFailure, request, type BackendAdapter, type PartHost, type Product } from '@shopfront/core';
 import { updateHistory, type ViewedProduct } from './history.js';
 
 /** Applies the shop's answer for `asked`: fresh copies replace old ones; ids it no longer knows are dropped. */
@@ -18,18 +18,16 @@ export function applyFetched(history: ViewedProduct[], asked: string[], products
 /**
  * Fetches `ids` in one `products.get` call and writes the answer into the
  * history, which tells every tab. On failure what is shown stays, and `host`
- * fires `sf-load-error` (a backend without `products` only logs a warning).
+ * reports it as every widget does: `sf-load-error`, or one warning for a
+ * backend without `products`.
  */
-export async function hydrate(host: HTMLElement, adapter: BackendAdapter, ids: string[], signal: AbortSignal): Promise<void> {
+export async function hydrate(host: PartHost, adapter: BackendAdapter, ids: string[], signal: AbortSignal): Promise<void> {
   try {
     const { products } = await request(adapter, 'products', ProductList, (capability, inner) => capability.get(ids, { signal: inner }), {
       signal,
     });
     await updateHistory((history) => applyFetched(history, ids, products, Date.now()));
   } catch (error) {
-    if (signal.aborted) return;
-    const failure = toAdapterError(error);
-    if (failure.kind == 'unsupported') warnOnce(`<${host.localName}> shows saved prices: ${failure.message}`);
-    else host.dispatchEvent(new SfLoadErrorEvent(failure));
+    if (!signal.aborted) reportLoadFailure(host, error, 'shows saved prices');
   }
 }

@@ -13,9 +13,14 @@ const en = {
 };
 export type RecentlyViewedMessages = typeof en;
 
-export const messages = defineMessages(en, {
-  fr: () => import('./locales/fr.js'),
-  de: () => import('./locales/de.js'),
-  es: () => import('./locales/es.js'),
-  ar: () => import('./locales/ar.js'),
-});
+/** The carousel's strings: English here, each other language a module fetched when a page needs it. */
+export const messages = defineMessages(
+  en,
+  {
+    fr: () => import('./locales/fr.js'),
+    de: () => import('./locales/de.js'),
+    es: () => import('./locales/es.js'),
+    ar: () => import('./locales/ar.js'),
+  },
+  'carousel',
+);

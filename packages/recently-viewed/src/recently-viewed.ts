@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ShopfrontElement, type Product } from '@shopfront/core';
+import { ArrowKeys, LazyPart, ScrollPagerController, ShopfrontElement, type Product } from '@shopfront/core';
 import { SfRecentlyViewedClearEvent, SfRecentlyViewedClickEvent } from './events.js';
 import { HistoryController } from './history-controller.js';
-import { ScrollPagerController } from './scroll-pager.js';
 import { clearHistory } from './history.js';
 import { messages } from './messages.js';
 import { styles } from './recently-viewed.styles.js';
@@ -63,6 +62,14 @@ export class SfRecentlyViewed extends ShopfrontElement {
 
   readonly #history = new HistoryController(this);
   readonly #pager = new ScrollPagerController(this, () => this.renderRoot.querySelector<HTMLElement>('.track'));
+  /** The per-card add-to-cart copies: a chunk of its own, for pages whose element has the template. */
+  readonly #addToCart = new LazyPart(this, () => import('./add-to-cart.js'));
+  /** Left and Right (mirrored right to left), Home and End move focus between the cards' links. */
+  readonly #keys = new ArrowKeys(this, {
+    count: () => this.#links().length,
+    index: () => this.#links().indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLAnchorElement),
+    move: (index) => this.#links()[index]!.focus(),
+  });
 
   /** Forgets the history, here and in the shopper's other tabs. Fires no event. */
   clear(): Promise<void> {
@@ -71,7 +78,7 @@ export class SfRecentlyViewed extends ShopfrontElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.internals.states[this.#history.shown?.length ? 'delete' : 'add']('empty');
+    this.setState('empty', !this.#history.shown?.length);
   }
 
   protected override render() {
@@ -109,7 +116,7 @@ export class SfRecentlyViewed extends ShopfrontElement {
             aria-roledescription=${text.slide}
             aria-label=${text.slideLabel(index + 1, items.length)}
           >
-            <a part="link" href=${url} @click=${(event: Event) => this.#onOpen(event, product!, index + 1)}
+            <a part="link" href=${url} @click=${(event: Event) => this.#onOpen(event, product!, index + 1)} @keydown=${this.#keys.onKeydown}
               ><span class="frame" part="image"
                 ><span class="badge" part="badge" ?hidden=${available}>${text.soldOut}</span
                 ><img src=${image?.url ?? nothing} alt="" loading="lazy" decoding="async" /></span
@@ -132,9 +139,11 @@ export class SfRecentlyViewed extends ShopfrontElement {
     const template = this.querySelector<HTMLTemplateElement>(':scope>template[slot=add-to-cart]');
     // The ids as they are when the code has loaded, not when it was asked for.
     if (template)
-      void import('./add-to-cart.js').then((module) =>
-        module.copyAddToCart(this, template, this.#history.shown?.map(({ id }) => id) ?? []),
-      );
+      void this.#addToCart.load().then((module) => module?.copyAddToCart(this, template, this.#history.shown?.map(({ id }) => id) ?? []));
+  }
+
+  #links(): HTMLAnchorElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('.card > a')];
   }
 
   /** A shop that cancels the event routes the shopper itself. */

@@ -161,6 +161,37 @@ describe('<sf-recently-viewed> carousel', () => {
       await until(() => next.ariaDisabled === 'true', 'the last card in view');
     });
 
+    it('moves between cards with the arrow keys, Home and End, bringing each into view', async () => {
+      await seedHistory(eight());
+      const el = await mount<SfRecentlyViewed>(html`<sf-recently-viewed style="width: 420px"></sf-recently-viewed>`);
+      await until(() => cards(el).length === 8, 'eight cards');
+      const links = cards(el).map((card) => card.querySelector('a'));
+      links[0]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(links[1]);
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el), 'wraps to the last').to.equal(links[7]);
+      await until(() => button(el, 'next-button').ariaDisabled === 'true', 'the last card in view');
+      await sendKeys({ press: 'Home' });
+      expect(focused(el)).to.equal(links[0]);
+      await until(() => firstVisible(el) === 0, 'the first card in view');
+      await sendKeys({ press: 'End' });
+      expect(focused(el)).to.equal(links[7]);
+    });
+
+    it('mirrors the arrow keys right to left', async () => {
+      await seedHistory(eight().slice(0, 3));
+      const el = await mount<SfRecentlyViewed>(html`<sf-recently-viewed></sf-recently-viewed>`, { locale: 'ar' });
+      await until(() => cards(el).length === 3, 'three cards');
+      const links = cards(el).map((card) => card.querySelector('a'));
+      links[0]!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el)).to.equal(links[1]);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(links[0]);
+    });
+
     it('opens a product with Enter', async () => {
       await seedHistory(eight().slice(0, 2));
       const el = await mount<SfRecentlyViewed>(html`<sf-recently-viewed></sf-recently-viewed>`);

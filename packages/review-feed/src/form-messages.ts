@@ -1,9 +1,10 @@
 import { defineMessages, type Formatter } from '@shopfront/core';
+import { locales } from './messages.js';
 
 const en = {
   heading: 'Write a review',
   rating: 'Your rating',
-  stars: (f: Formatter, count: number) => f.plural(count, { one: '1 star', other: `${f.number(count)} stars` }),
+  stars: (f: Formatter, count: number) => f.plural(count, { one: '1 star', other: '# stars' }),
   title: 'Title (optional)',
   body: 'Your review',
   name: 'Your name',
@@ -28,9 +29,4 @@ const en = {
 export type ReviewFormMessages = typeof en;
 
 /** The form's strings, loaded with the form. */
-export const formMessages = defineMessages(en, {
-  fr: () => import('./locales/form-fr.js'),
-  de: () => import('./locales/form-de.js'),
-  es: () => import('./locales/form-es.js'),
-  ar: () => import('./locales/form-ar.js'),
-});
+export const formMessages = defineMessages(en, locales, 'form');

@@ -5,7 +5,14 @@
  * bestRating; each review's rating, author and datePublished).
  */
 import { serializeJsonLd, setJsonLd, warnOnce, type Review, type ReviewSummary } from '@shopfront/core';
-import type { SfReviewFeed } from './review-feed.js';
+
+/** What the writer needs of the feed: the element whose light DOM holds the snippet, and what it says about the product. */
+type SnippetHost = Element & {
+  readonly noJsonLd: boolean;
+  readonly productId?: string;
+  readonly productTitle?: string;
+  readonly productHandle?: string;
+};
 
 /** Reviews written into the snippet: Google reads a handful. */
 const SNIPPET_REVIEWS = 5;
@@ -35,10 +42,19 @@ export function productJsonLd(
   };
 }
 
-/** Writes (or rewrites, when it changed) the feed's snippet into its light DOM. */
-export function writeJsonLd(host: SfReviewFeed, summary: ReviewSummary, reviews: Review[], author: (name: string) => string): void {
-  // Asked for before the shop opted out or the element left the page, or for the product shown before.
-  if (host.noJsonLd || !host.isConnected || summary.productId !== host.productId) return;
+/**
+ * Writes (or rewrites, when it changed) the feed's snippet into its light DOM;
+ * removes it when the shop opted out or the product has no reviews.
+ */
+export function writeJsonLd(
+  host: SnippetHost,
+  summary: ReviewSummary | undefined,
+  reviews: Review[],
+  author: (name: string) => string,
+): void {
+  if (host.noJsonLd || summary?.count === 0) return setJsonLd(host, null);
+  // Asked for before the element left the page, or for the product shown before.
+  if (!host.isConnected || !summary || summary.productId !== host.productId) return;
   if (!host.productTitle) {
     warnOnce('<sf-review-feed> writes no rich snippet without product-title; set it, or no-json-ld to silence this');
     return setJsonLd(host, null);

@@ -1,4 +1,5 @@
 import { defineMessages, type Formatter } from '@shopfront/core';
+import { locales } from './messages.js';
 
 const en = {
   photoOf: (f: Formatter, index: number, total: number) => `Photo ${f.number(index)} of ${f.number(total)}`,
@@ -8,9 +9,4 @@ const en = {
 export type LightboxMessages = typeof en;
 
 /** The photo viewer's strings, loaded with the viewer. */
-export const lightboxMessages = defineMessages(en, {
-  fr: () => import('./locales/lightbox-fr.js'),
-  de: () => import('./locales/lightbox-de.js'),
-  es: () => import('./locales/lightbox-es.js'),
-  ar: () => import('./locales/lightbox-ar.js'),
-});
+export const lightboxMessages = defineMessages(en, locales, 'lightbox');

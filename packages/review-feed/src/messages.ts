@@ -3,10 +3,10 @@ import { defineMessages, type Formatter } from '@shopfront/core';
 const en = {
   heading: 'Customer reviews',
   rated: (f: Formatter, value: number) => `Rated ${f.number(value, { maximumFractionDigits: 1 })} out of 5`,
-  basedOn: (f: Formatter, count: number) => f.plural(count, { one: 'Based on 1 review', other: `Based on ${f.number(count)} reviews` }),
+  basedOn: (f: Formatter, count: number) => f.plural(count, { one: 'Based on 1 review', other: 'Based on # reviews' }),
   filterByRating: 'Filter by rating',
   ratingBar: (f: Formatter, stars: number, count: number) =>
-    `${f.plural(stars, { one: '1 star', other: `${f.number(stars)} stars` })}: ${f.plural(count, { one: '1 review', other: `${f.number(count)} reviews` })}`,
+    `${f.plural(stars, { one: '1 star', other: '# stars' })}: ${f.plural(count, { one: '1 review', other: '# reviews' })}`,
   sortBy: 'Sort by',
   'sort-newest': 'Newest',
   'sort-highest': 'Highest rating',
@@ -29,10 +29,13 @@ const en = {
 };
 export type ReviewFeedMessages = typeof en;
 
-/** The feed's strings: English here, other languages fetched on first use. */
-export const messages = defineMessages(en, {
+/** Every language but English: one module each, with the feed's strings, the form's and the photo viewer's. */
+export const locales = {
   fr: () => import('./locales/fr.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   ar: () => import('./locales/ar.js'),
-});
+};
+
+/** The feed's strings: English here, other languages fetched on first use. */
+export const messages = defineMessages(en, locales, 'feed');

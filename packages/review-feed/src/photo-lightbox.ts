@@ -3,65 +3,32 @@
  * `<dialog>` (the rest of the page is inert; Esc closes), arrows move between the
  * review's photos, Tab wraps inside, and focus returns to the thumbnail.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { BoundMessages, LocaleController, ReviewPhoto } from '@shopfront/core';
+import { html, nothing, type ReactiveController } from 'lit';
+import { ArrowKeys, type ReviewPhoto } from '@shopfront/core';
+import type { FeedHost } from './host.js';
 import { lightboxMessages } from './lightbox-messages.js';
-import type { ReviewFeedMessages } from './messages.js';
-
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-
-export interface LightboxOptions {
-  i18n: LocaleController;
-  /** The feed's strings (for the photo's fallback description). */
-  text: () => BoundMessages<ReviewFeedMessages>;
-  /** The shared "Close" in the shopper's language. */
-  closeText: () => string;
-}
+import { styles } from './photo-lightbox.styles.js';
 
 export class PhotoLightbox implements ReactiveController {
-  static readonly styles = css`
-    .lightbox {
-      inline-size: min(60rem, 100vw - 2rem);
-      max-inline-size: none;
-      padding: 0;
-      border: 0;
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: var(--_shadow);
-    }
-    .lightbox::backdrop {
-      background: rgb(0 0 0 / 0.75);
-    }
-    .lightbox img {
-      display: block;
-      inline-size: 100%;
-      block-size: min(70vh, 40rem);
-      object-fit: contain;
-      background: var(--_surface-alt);
-    }
-    .lightbox-bar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: calc(var(--_space) * 2);
-      padding: calc(var(--_space) * 3);
-    }
-    .lightbox-caption {
-      flex: 1 1 10rem;
-    }
-  `;
+  readonly styles = styles;
 
   #photos: ReviewPhoto[] = [];
   #index = 0;
   #author = '';
   #opener?: HTMLElement;
+  /** Left and Right (mirrored right to left), Home and End move between the review's photos. */
+  readonly #keys: ArrowKeys;
 
-  constructor(
-    private readonly host: Host,
-    private readonly options: LightboxOptions,
-  ) {
+  constructor(private readonly host: FeedHost) {
     host.addController(this);
+    this.#keys = new ArrowKeys(host, {
+      count: () => this.#photos.length,
+      index: () => this.#index,
+      move: (index) => {
+        this.#index = index;
+        host.requestUpdate();
+      },
+    });
   }
 
   get #dialog(): HTMLDialogElement | null {
@@ -87,7 +54,7 @@ export class PhotoLightbox implements ReactiveController {
   render(): unknown {
     const photo = this.#photos[this.#index];
     if (!photo) return nothing;
-    const text = this.options.i18n.messages(lightboxMessages);
+    const text = this.host.i18n.messages(lightboxMessages);
     const total = this.#photos.length;
     const position = text.photoOf(this.#index + 1, total);
     return html`<dialog
@@ -100,7 +67,7 @@ export class PhotoLightbox implements ReactiveController {
     >
       <img
         src=${photo.url}
-        alt=${photo.alt || this.options.text().photoBy(this.#index + 1, this.#author)}
+        alt=${photo.alt || this.host.text.photoBy(this.#index + 1, this.#author)}
         width=${photo.width ?? nothing}
         height=${photo.height ?? nothing}
       />
@@ -112,15 +79,9 @@ export class PhotoLightbox implements ReactiveController {
                 <button class="sf-button" part="button" type="button" data-step="1">${text.nextPhoto}</button>`
             : nothing
         }
-        <button class="sf-button" part="button" type="button" data-step="0">${this.options.closeText()}</button>
+        <button class="sf-button" part="button" type="button" data-step="0">${this.host.coreText.close}</button>
       </div>
     </dialog>`;
-  }
-
-  #go(step: number): void {
-    const total = this.#photos.length;
-    this.#index = (this.#index + step + total) % total;
-    this.host.requestUpdate();
   }
 
   readonly #onClick = (event: MouseEvent) => {
@@ -129,17 +90,16 @@ export class PhotoLightbox implements ReactiveController {
     if (target === event.currentTarget) return this.#dialog?.close();
     const step = target.closest<HTMLElement>('[data-step]')?.dataset.step;
     if (step === '0') this.#dialog?.close();
-    else if (step) this.#go(Number(step));
+    else if (step) {
+      const total = this.#photos.length;
+      this.#index = (this.#index + Number(step) + total) % total;
+      this.host.requestUpdate();
+    }
   };
 
   readonly #onKeydown = (event: KeyboardEvent) => {
-    const rtl = this.options.i18n.dir === 'rtl';
-    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-    if (event.key === forward || event.key === back) {
-      event.preventDefault();
-      this.#go(event.key === forward ? 1 : -1);
-    } else if (event.key === 'Tab') {
+    if (this.#keys.onKeydown(event)) return;
+    if (event.key === 'Tab') {
       // Keep Tab inside the viewer, wrapping at both ends.
       const buttons = [...(this.#dialog?.querySelectorAll('button') ?? [])];
       const root = this.host.renderRoot as ShadowRoot;

@@ -5,46 +5,15 @@
  * optimistic helpful votes, and opening the write-a-review form and the photo
  * viewer (each a chunk of its own).
  */
-import {
-  adoptStyles,
-  request,
-  ReviewPage,
-  ReviewVote,
-  store,
-  toAdapterError,
-  type AdapterError,
-  type BoundMessages,
-  type CoreMessages,
-  type LocaleController,
-  type Review,
-  type ReviewQuery,
-} from '@shopfront/core';
-import { SfReviewVoteEvent } from './vote-event.js';
+import { LazyPart, request, ReviewPage, ReviewVote, store, toAdapterError, type AdapterError, type Review } from '@shopfront/core';
 import { SfReviewFilterEvent, SfReviewPhotoOpenEvent } from './events.js';
-import type { ReviewFeedMessages } from './messages.js';
+import type { FeedHost } from './host.js';
 import type { PhotoLightbox } from './photo-lightbox.js';
-import type { SfReviewFeed } from './review-feed.js';
 import type { ReviewForm } from './review-form.js';
+import { SfReviewVoteEvent } from './vote-event.js';
 
 /** Enough for any shopper; the oldest votes are forgotten first. */
 const MAX_REMEMBERED_VOTES = 500;
-
-/** What the feed shares with its behaviour. */
-export interface FeedBridge {
-  host: SfReviewFeed;
-  /** Reviews this visitor voted for; the feed keeps it in step with the store. */
-  voted: Set<string>;
-  i18n: LocaleController;
-  text: () => BoundMessages<ReviewFeedMessages>;
-  coreText: () => BoundMessages<CoreMessages>;
-  /** The product and the adapter query of the list, if there is a product. */
-  query: () => readonly [productId: string, query: ReviewQuery] | undefined;
-  firstPage: () => { reviews: Review[]; nextCursor: string | null } | undefined;
-  /** The reviewer's name as shown (full or initials). */
-  author: (name: string) => string;
-  /** Reloads the summary and the list. */
-  retry: () => void;
-}
 
 export class ReviewActions {
   /** Reviews of the pages after the first, for the current query. */
@@ -59,23 +28,35 @@ export class ReviewActions {
   readonly helpful = new Map<string, number>();
   /** The review whose vote just failed. */
   voteFailed?: string;
-  form?: ReviewForm;
-  lightbox?: PhotoLightbox;
+  /** The write-a-review form and the photo viewer: each a chunk of its own, fetched the first time it is wanted. */
+  readonly #form: LazyPart<ReviewForm>;
+  readonly #lightbox: LazyPart<PhotoLightbox>;
   #abort = new AbortController();
   #observer?: IntersectionObserver;
 
-  constructor(private readonly feed: FeedBridge) {}
+  constructor(private readonly host: FeedHost) {
+    this.#form = new LazyPart(host, () => import('./review-form.js').then(({ ReviewForm }) => new ReviewForm(host)));
+    this.#lightbox = new LazyPart(host, () => import('./photo-lightbox.js').then(({ PhotoLightbox }) => new PhotoLightbox(host)));
+  }
+
+  get form(): ReviewForm | undefined {
+    return this.#form.value;
+  }
+
+  get lightbox(): PhotoLightbox | undefined {
+    return this.#lightbox.value;
+  }
 
   /** A click or change (`type`) on an element with `data-action`. */
   handle(target: HTMLElement, type: string): void {
-    const host = this.feed.host;
+    const { host } = this;
     const { action, value } = target.dataset;
     // The sort menu and the photos checkbox act on change; everything else on click.
     if ((action === 'sort' || action === 'photos') !== (type === 'change')) return;
     const id = target.closest<HTMLElement>('.review')?.dataset.id;
-    const review = [...(this.feed.firstPage()?.reviews ?? []), ...this.more].find((candidate) => candidate.id === id);
+    const review = [...(host.firstPage?.reviews ?? []), ...this.more].find((candidate) => candidate.id === id);
     if (action === 'rate') this.#filter({ filterRating: Number(value) || undefined });
-    else if (action === 'sort') this.#filter({ sort: (target as HTMLSelectElement).value as SfReviewFeed['sort'] });
+    else if (action === 'sort') this.#filter({ sort: (target as HTMLSelectElement).value as FeedHost['sort'] });
     else if (action === 'photos') this.#filter({ withPhotos: (target as HTMLInputElement).checked });
     else if (action === 'more') void this.loadMore(true);
     else if (action === 'write') void this.#toggleForm();
@@ -100,9 +81,9 @@ export class ReviewActions {
 
   /** Loads the next page. `byShopper`: a click, after which focus moves to the first new review. */
   async loadMore(byShopper: boolean): Promise<void> {
-    const host = this.feed.host;
-    const current = this.feed.query();
-    const cursor = this.cursor === undefined ? this.feed.firstPage()?.nextCursor : this.cursor;
+    const { host } = this;
+    const current = host.reviewQuery;
+    const cursor = this.cursor === undefined ? host.firstPage?.nextCursor : this.cursor;
     if (this.loading || !current || !cursor) return;
     const [productId, query] = current;
     const { signal } = this.#abort;
@@ -147,7 +128,8 @@ export class ReviewActions {
 
   /** Marks `review` helpful at once, remembers it, and rolls back if the backend refuses. */
   async vote(review: Review): Promise<void> {
-    const { host, voted } = this.feed;
+    const { host } = this;
+    const voted = host.votes;
     const { id } = review;
     if (voted.has(id)) return;
     const event = new SfReviewVoteEvent(id, true);
@@ -177,32 +159,21 @@ export class ReviewActions {
     host.requestUpdate();
   }
 
-  #filter(change: Partial<Pick<SfReviewFeed, 'sort' | 'filterRating' | 'withPhotos'>>): void {
-    const host = this.feed.host;
+  #filter(change: Partial<Pick<FeedHost, 'sort' | 'filterRating' | 'withPhotos'>>): void {
+    const { host } = this;
     Object.assign(host, change);
     host.dispatchEvent(new SfReviewFilterEvent(host.sort, host.filterRating, host.withPhotos));
   }
 
   async #toggleForm(): Promise<void> {
-    const { ReviewForm } = await import('./review-form.js');
-    const { host, i18n, coreText, retry } = this.feed;
-    if (!this.form) {
-      adoptStyles(host, ReviewForm.styles);
-      this.form = new ReviewForm(host, { i18n, coreText, published: retry });
-    }
-    await this.form.toggle();
+    await (await this.#form.load())?.toggle();
   }
 
   async #openPhoto(review: Review, index: number, opener: HTMLElement): Promise<void> {
-    const { host, text, coreText, i18n, author } = this.feed;
+    const { host } = this;
     const event = new SfReviewPhotoOpenEvent(review, index);
     host.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    const { PhotoLightbox } = await import('./photo-lightbox.js');
-    if (!this.lightbox) {
-      adoptStyles(host, PhotoLightbox.styles);
-      this.lightbox = new PhotoLightbox(host, { i18n, text, closeText: () => coreText().close });
-    }
-    await this.lightbox.open(review.photos, index, author(review.authorName), opener);
+    await (await this.#lightbox.load())?.open(review.photos, index, host.authorName(review.authorName), opener);
   }
 }

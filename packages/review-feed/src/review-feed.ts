@@ -1,25 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   describeError,
   errorView,
+  LazyPart,
   LoadController,
   ReviewPage,
   ReviewSummary,
-  setJsonLd,
+  savedCopyNotice,
   ShopfrontElement,
-  styleProps,
   store,
   type BoundMessages,
   type Review,
+  type ReviewQuery,
   type ReviewSort,
 } from '@shopfront/core';
+import type { FeedHost } from './host.js';
 import { messages, type ReviewFeedMessages } from './messages.js';
 import { SORTS, toReviewQuery, type Query } from './query.js';
 import { styles } from './review-feed.styles.js';
-import { starValue, stars } from './stars.js';
-import type { ReviewActions } from './review-actions.js';
+import { PLACEHOLDER_REVIEW, reviewView } from './review-view.js';
+import { PLACEHOLDER_SUMMARY, summaryView } from './summary-view.js';
 
 declare module '@shopfront/core' {
   interface StoreSchema {
@@ -27,25 +27,6 @@ declare module '@shopfront/core' {
     'review-votes': string[];
   }
 }
-
-/** Bodies longer than this are collapsed behind "Read more". */
-const LONG_BODY = 300;
-
-const PLACEHOLDER_SUMMARY: ReviewSummary = { productId: '', average: 0, count: 0, histogram: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
-
-/** A review with the shape of a typical one (three lines, no product): the skeleton draws it as a shimmering block of the final size. */
-const PLACEHOLDER_REVIEW: Review = {
-  id: '',
-  productId: '',
-  rating: 5,
-  title: '-',
-  body: '-\n-\n-',
-  authorName: '-',
-  verifiedBuyer: false,
-  createdAt: '',
-  helpfulCount: 0,
-  photos: [],
-};
 
 const initials = (name: string) =>
   name
@@ -122,7 +103,7 @@ const initials = (name: string) =>
  * @fires {SfReviewPhotoOpenEvent} sf-review-photo-open - The shopper opens a photo (`event.review`, `event.index`); cancel it to use your own viewer.
  * @fires {SfLoadErrorEvent} sf-load-error - Reviews could not be loaded (`event.error`).
  */
-export class SfReviewFeed extends ShopfrontElement {
+export class SfReviewFeed extends ShopfrontElement implements FeedHost {
   static override styles = styles;
 
   static override properties = {
@@ -195,22 +176,62 @@ export class SfReviewFeed extends ShopfrontElement {
     cacheKey: (query) => `review-page:${query.join(':')}`,
   });
 
-  /** Reviews this visitor found helpful, from the store (and other tabs). */
-  readonly #voted = new Set<string>();
+  /**
+   * Reviews this visitor found helpful, from the store (and other tabs).
+   * @internal
+   */
+  readonly votes = new Set<string>();
   #unsubscribeVotes?: () => void;
   /** Everything the shopper can do (filters, votes, paging, the form, photos): loaded on first intent. */
-  #actions?: ReviewActions;
+  readonly #actions = new LazyPart(this, () => import('./review-actions.js').then(({ ReviewActions }) => new ReviewActions(this)));
+  /** The rich snippet's writer: for crawlers, not for the first paint, so it loads once reviews are on screen. */
+  readonly #jsonLd = new LazyPart(this, () => import('./json-ld.js'));
 
-  get #text(): BoundMessages<ReviewFeedMessages> {
+  /**
+   * The feed's strings in its language.
+   * @internal
+   */
+  get text(): BoundMessages<ReviewFeedMessages> {
     return this.i18n.messages(messages);
   }
+
+  /**
+   * The product and the adapter's query of the list, if there is a product.
+   * @internal
+   */
+  get reviewQuery(): readonly [productId: string, query: ReviewQuery] | undefined {
+    return this.#query && ([this.#query[0], toReviewQuery(this.#query)] as const);
+  }
+
+  /**
+   * The list's first page, once loaded.
+   * @internal
+   */
+  get firstPage(): ReviewPage | undefined {
+    return this.#page.value;
+  }
+
+  /**
+   * The reviewer's name as shown: full, or initials.
+   * @internal
+   */
+  readonly authorName = (name: string) => (this.nameDisplay === 'initials' ? initials(name) : name);
+
+  /**
+   * Loads the summary and the list again.
+   * @internal
+   */
+  readonly reload = () => {
+    void this.#summary.retry();
+    void this.#page.retry();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The store is the truth (IndexedDB applies writes in order, so a rolled-back vote ends up removed here too).
     const remember = (ids: string[] = []) => {
-      this.#voted.clear();
-      for (const id of ids) this.#voted.add(id);
+      this.votes.clear();
+      for (const id of ids) this.votes.add(id);
       this.requestUpdate();
     };
     this.#unsubscribeVotes = store.subscribe('review-votes', remember);
@@ -220,20 +241,20 @@ export class SfReviewFeed extends ShopfrontElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribeVotes?.();
-    this.#actions?.reset();
+    this.#actions.value?.reset();
   }
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
     // Behaviour starts loading at the first hover or focus, and handles every click and change (one
     // listener each, however many reviews are shown).
-    const load = () => void this.#act();
+    const load = () => void this.#actions.load();
     root.addEventListener('pointerover', load, { once: true });
     root.addEventListener('focusin', load, { once: true });
     for (const type of ['click', 'change'])
       root.addEventListener(type, (event) => {
         const target = (event.target as Element).closest<HTMLElement>('[data-action]');
-        if (target) void this.#act().then((actions) => actions.handle(target, type));
+        if (target) void this.#actions.load().then((actions) => actions?.handle(target, type));
       });
     return root;
   }
@@ -254,47 +275,43 @@ export class SfReviewFeed extends ShopfrontElement {
     if (key !== this.#queryKey) {
       this.#query = query;
       this.#queryKey = key;
-      this.#actions?.reset();
+      this.#actions.value?.reset();
     }
   }
 
   protected override render() {
     if (this.#summary.error?.kind === 'unsupported') return nothing;
-    const form = this.#actions?.form?.render();
-    return html`<slot name="header"><h2 part="heading">${this.#text.heading}</h2></slot> ${this.#notice()}
+    const actions = this.#actions.value;
+    const form = actions?.form?.render();
+    return html`<slot name="header"><h2 part="heading">${this.text.heading}</h2></slot>
+      ${savedCopyNotice(this.coreText, this.#summary, this.#page)}
       ${this.#summary.render({
         pending: () => this.#skeleton(true),
         complete: (summary) =>
           summary.count
             ? [this.#summaryView(summary), form, this.#listRegion()]
             : html`<div class="empty" part="empty">
-                  <slot name="empty"><p>${this.#text.empty}</p></slot>${this.#writeButton()}
+                  <slot name="empty"><p>${this.text.empty}</p></slot>${this.#writeButton()}
                 </div>
                 ${form}`,
-        error: (error) => errorView(error, this.coreText, this.#retry),
+        error: (error) => errorView(error, this.coreText, this.reload),
       })}
-      ${this.#actions?.lightbox?.render()}`;
+      ${actions?.lightbox?.render()}`;
   }
 
   protected override updated(): void {
     const summary = this.#summary.value;
     const page = this.#page.value;
     const [, , rating, withMedia] = this.#query ?? [];
-    if (this.noJsonLd || summary?.count === 0) setJsonLd(this, null);
-    // Only the unfiltered list describes the product; while filtered, the snippet stays as it was.
-    else if (summary && page && !rating && !withMedia)
-      void import('./json-ld.js').then(({ writeJsonLd }) => writeJsonLd(this, summary, page.reviews, this.#author));
-    if (this.infiniteScroll) void this.#act().then((actions) => actions.observe(this.renderRoot.querySelector('.load-more')));
-  }
-
-  /** A saved copy is shown because the backend could not be reached. */
-  #notice(): TemplateResult | typeof nothing {
-    const failure = (this.#summary.stale && this.#summary.error) || (this.#page.stale && this.#page.error);
-    return failure
-      ? html`<p class="sf-notice" part="notice" role="status">
-          ${failure.kind === 'network' ? this.coreText.offline : describeError(failure, this.coreText)}
-        </p>`
-      : nothing;
+    // A snippet to remove (the shop opted out, no reviews), or to write: only the unfiltered list describes the
+    // product, so while filtered the snippet stays as it was.
+    if (
+      this.noJsonLd || summary?.count === 0
+        ? this.querySelector(':scope>script[data-sf-json-ld]')
+        : summary && page && !rating && !withMedia
+    )
+      void this.#jsonLd.load().then((module) => module?.writeJsonLd(this, summary, page?.reviews ?? [], this.authorName));
+    if (this.infiniteScroll) void this.#actions.load().then((actions) => actions?.observe(this.renderRoot.querySelector('.load-more')));
   }
 
   /** The real layout with placeholder data, drawn as shimmering blocks: the final space, reserved. */
@@ -307,38 +324,7 @@ export class SfReviewFeed extends ShopfrontElement {
   }
 
   #summaryView(summary: ReviewSummary): TemplateResult {
-    const text = this.#text;
-    const format = this.i18n.format;
-    const active = this.#query?.[2];
-    return html`<div class=${summary.productId ? 'summary' : 'summary sf-skeleton'} part="summary">
-      <div class="score">
-        <span class="average" part="average" aria-hidden="true"
-          >${format.number(summary.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</span
-        >
-        ${stars(starValue(summary.average, this.starFill === 'precise'), text.rated(summary.average))}
-        <span class="count" part="count">${text.basedOn(summary.count)}</span>
-      </div>
-      <div class="histogram" part="histogram" role="group" aria-label=${text.filterByRating}>
-        ${[5, 4, 3, 2, 1].map((rating) => {
-          const count = summary.histogram[rating as 1 | 2 | 3 | 4 | 5];
-          return html`<button
-            class="bar"
-            part="bar"
-            data-action="rate"
-            data-value=${active === rating ? 0 : rating}
-            aria-pressed=${active === rating}
-          >
-            <span class="sf-visually-hidden">${text.ratingBar(rating, count)}</span>
-            <span aria-hidden="true">${format.number(rating)}</span><span class="star on"></span>
-            <span class="track"
-              ><span class="fill" ${styleProps({ 'inline-size': `${(count / (summary.count || 1)) * 100}%` })}></span
-            ></span>
-            <span aria-hidden="true">${format.number(count)}</span>
-          </button>`;
-        })}
-      </div>
-      ${this.#writeButton()}
-    </div>`;
+    return summaryView(this, summary, this.starFill === 'precise', this.#query?.[2], this.#writeButton());
   }
 
   #writeButton(): TemplateResult {
@@ -347,14 +333,14 @@ export class SfReviewFeed extends ShopfrontElement {
       part="button write-button"
       data-variant="primary"
       data-action="write"
-      aria-expanded=${!!this.#actions?.form?.open}
+      aria-expanded=${!!this.#actions.value?.form?.open}
     >
-      ${this.#text.writeReview}
+      ${this.text.writeReview}
     </button>`;
   }
 
   #controls(): TemplateResult {
-    const text = this.#text;
+    const text = this.text;
     const [, sort, rating, withMedia] = this.#query ?? [];
     return html`<div class="controls" part="controls">
       <label
@@ -372,116 +358,26 @@ export class SfReviewFeed extends ShopfrontElement {
     return this.#page.render({
       pending: () => this.#skeleton(false),
       complete: (page) => {
-        const actions = this.#actions;
+        const actions = this.#actions.value;
         const seen = new Set<string>();
         // A revalidated first page may repeat reviews of the later pages: show each once.
         const reviews = [...page.reviews, ...(actions?.more ?? [])].filter((review) => !seen.has(review.id) && seen.add(review.id));
         const nextCursor = actions?.cursor === undefined ? page.nextCursor : actions.cursor;
-        return html`${this.#controls()} ${reviews.length ? this.#list(reviews) : html`<p class="sf-notice">${this.#text.noMatch}</p>`}
+        return html`${this.#controls()} ${reviews.length ? this.#list(reviews) : html`<p class="sf-notice">${this.text.noMatch}</p>`}
         ${
           nextCursor
-            ? html`<button class="sf-button load-more" part="button load-more" data-action="more">${this.#text.loadMore}</button>`
+            ? html`<button class="sf-button load-more" part="button load-more" data-action="more">${this.text.loadMore}</button>`
             : nothing
         }
         ${actions?.error ? html`<p class="sf-error" part="error" role="alert">${describeError(actions.error, this.coreText)}</p>` : nothing}`;
       },
-      error: (error) => errorView(error, this.coreText, this.#retry),
+      error: (error) => errorView(error, this.coreText, this.reload),
     });
   }
 
   #list(reviews: Review[]): TemplateResult {
     return html`<ol class="list" part="list" aria-busy=${this.#page.loading}>
-      ${reviews.map((review) => this.#review(review))}
+      ${reviews.map((review) => reviewView(this, review, this.#actions.value))}
     </ol>`;
-  }
-
-  #review(review: Review): unknown {
-    const text = this.#text;
-    const format = this.i18n.format;
-    const actions = this.#actions;
-    const { id, reply, language } = review;
-    const author = this.#author(review.authorName);
-    const long = review.body.length > LONG_BODY;
-    const expanded = !!actions?.expanded.has(id);
-    const lang = ifDefined(language);
-    // Short enough that the body's <p> stays on one line: it keeps the review's own line breaks (white-space:
-    // pre-line), so no template whitespace may enter it.
-    const bodyClass = long && !expanded ? 'body clamped' : 'body';
-    const voted = this.#voted.has(id);
-    const helpful = actions?.helpful.get(id) ?? review.helpfulCount;
-    const failed = actions?.voteFailed === id;
-    // Only reviews whose data or state changed render again: "Load more" stays fast with a thousand on screen.
-    return guard(
-      [review, text, author, expanded, voted, helpful, failed],
-      () =>
-        html`<li class=${review.productId ? 'review' : 'review sf-skeleton'} part="review" tabindex="-1" data-id=${id}>
-          ${stars(review.rating, text.rated(review.rating))}
-          ${review.title ? html`<h3 part="review-title" lang=${lang} dir="auto">${review.title}</h3>` : nothing}
-          <p class="meta" part="review-meta">
-            <bdi class="author">${author}</bdi>
-            ${review.verifiedBuyer ? html`<span class="badge" part="badge">${text.verified}</span>` : nothing}
-            <time datetime=${review.createdAt}>${format.relativeTime(review.createdAt)}</time>
-          </p>
-          <p class=${bodyClass} part="review-body" lang=${lang} dir="auto">${review.body}</p>
-          ${
-            long
-              ? html`<button class="sf-link" part="button read-more" data-action="expand" aria-expanded=${expanded}>
-                  ${expanded ? text.readLess : text.readMore}
-                </button>`
-              : nothing
-          }
-          ${
-            review.photos.length
-              ? html`<ul class="photos">
-                  ${review.photos.map(
-                    (photo, index) =>
-                      html`<li>
-                        <button class="photo" part="photo-button" data-action="photo" data-value=${index}>
-                          <img
-                            part="photo"
-                            src=${photo.thumbnailUrl ?? photo.url}
-                            alt=${photo.alt || text.photoBy(index + 1, author)}
-                            loading="lazy"
-                          />
-                        </button>
-                      </li>`,
-                  )}
-                </ul>`
-              : nothing
-          }
-          ${
-            reply
-              ? html`<div class="reply" part="reply">
-                  <p class="from">${text.replyFrom(reply.authorName)}</p>
-                  <p class="body" dir="auto">${reply.body}</p>
-                </div>`
-              : nothing
-          }
-          <button class="sf-link" part="button helpful-button" data-action="vote" aria-pressed=${voted}>${text.helpful(helpful)}</button>
-          ${failed ? html`<p class="vote-failed" role="alert">${text.voteFailed}</p>` : nothing}
-        </li>`,
-    );
-  }
-
-  readonly #author = (name: string) => (this.nameDisplay === 'initials' ? initials(name) : name);
-
-  readonly #retry = () => {
-    void this.#summary.retry();
-    void this.#page.retry();
-  };
-
-  async #act(): Promise<ReviewActions> {
-    const { ReviewActions } = await import('./review-actions.js');
-    return (this.#actions ??= new ReviewActions({
-      host: this,
-      voted: this.#voted,
-      i18n: this.i18n,
-      text: () => this.#text,
-      coreText: () => this.coreText,
-      query: () => this.#query && ([this.#query[0], toReviewQuery(this.#query)] as const),
-      firstPage: () => this.#page.value,
-      author: this.#author,
-      retry: this.#retry,
-    }));
   }
 }

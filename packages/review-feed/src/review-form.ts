@@ -4,11 +4,13 @@
  * own message; the rating, title and text are kept as a draft in the store so a
  * reload loses nothing (never the name or email: nothing personal is stored).
  */
-import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   describeError,
+  MAX_LENGTH,
   request,
+  REVIEW_MAX_PHOTOS,
   REVIEW_PHOTO_MAX_BYTES,
   REVIEW_PHOTO_TYPES,
   ReviewDraft,
@@ -17,12 +19,11 @@ import {
   store,
   toAdapterError,
   type BoundMessages,
-  type CoreMessages,
-  type LocaleController,
 } from '@shopfront/core';
-import { SfReviewSubmitEvent } from './submit-event.js';
 import { formMessages, type ReviewFormMessages } from './form-messages.js';
-import type { SfReviewFeed } from './review-feed.js';
+import type { FeedHost } from './host.js';
+import { styles } from './review-form.styles.js';
+import { SfReviewSubmitEvent } from './submit-event.js';
 
 /** What survives a reload: not the name, email or photos. */
 export interface SavedReviewDraft {
@@ -40,107 +41,10 @@ declare module '@shopfront/core' {
 
 type Field = 'rating' | 'title' | 'body' | 'name' | 'email';
 const FIELDS: Field[] = ['rating', 'title', 'body', 'name', 'email'];
-const MAX_PHOTOS = 5;
 const MAX_MEGABYTES = REVIEW_PHOTO_MAX_BYTES / 1024 / 1024;
 
-export interface ReviewFormOptions {
-  i18n: LocaleController;
-  coreText: () => BoundMessages<CoreMessages>;
-  /** A review went live at once: reload the summary and list. */
-  published: () => void;
-}
-
 export class ReviewForm implements ReactiveController {
-  static readonly styles = css`
-    .form {
-      display: grid;
-      gap: calc(var(--_space) * 4);
-      padding: calc(var(--_space) * 4);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .form h3 {
-      font-size: 1.125em;
-    }
-    .field {
-      display: grid;
-      gap: var(--_space);
-      min-inline-size: 0;
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    .field > label,
-    legend {
-      padding: 0;
-      font-weight: 600;
-    }
-    .control {
-      inline-size: 100%;
-      padding: calc(var(--_space) * 2);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: inherit;
-      font: inherit;
-    }
-    textarea.control {
-      min-block-size: 8rem;
-      resize: vertical;
-    }
-    [aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
-    .hint {
-      color: var(--_text-muted);
-      font-size: 0.875em;
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 0.875em;
-      font-weight: 600;
-    }
-    .star-input {
-      display: flex;
-      gap: var(--_space);
-      font-size: 2rem;
-    }
-    .star-input label {
-      display: flex;
-      padding: 2px;
-      border-radius: var(--_radius);
-      cursor: pointer;
-    }
-    .star-input label:has(:focus-visible) {
-      outline: var(--_focus-ring);
-      outline-offset: 2px;
-    }
-    .previews {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_space) * 3);
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .previews li {
-      display: grid;
-      justify-items: start;
-      gap: var(--_space);
-    }
-    .previews img {
-      inline-size: 4rem;
-      block-size: 4rem;
-      border-radius: var(--_radius);
-      object-fit: cover;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_space) * 2);
-    }
-  `;
+  readonly styles = styles;
 
   /** Whether the form is shown. */
   open = false;
@@ -154,10 +58,7 @@ export class ReviewForm implements ReactiveController {
   #edited = false;
   #abort = new AbortController();
 
-  constructor(
-    private readonly host: SfReviewFeed,
-    private readonly options: ReviewFormOptions,
-  ) {
+  constructor(private readonly host: FeedHost) {
     host.addController(this);
     const customer = host.runtime?.settings.customer;
     this.#values = { rating: 0, title: '', body: '', name: customer?.firstName ?? '', email: customer?.email ?? '' };
@@ -173,7 +74,7 @@ export class ReviewForm implements ReactiveController {
   }
 
   get #text(): BoundMessages<ReviewFormMessages> {
-    return this.options.i18n.messages(formMessages);
+    return this.host.i18n.messages(formMessages);
   }
 
   hostDisconnected(): void {
@@ -222,7 +123,7 @@ export class ReviewForm implements ReactiveController {
         </div>
         ${this.#error('rating')}
       </fieldset>
-      ${this.#field('title', text.title, html`<input class="control" id="title" name="title" type="text" maxlength="150" .value=${title} />`)}
+      ${this.#field('title', text.title, html`<input class="control" id="title" name="title" type="text" maxlength=${MAX_LENGTH.reviewTitle} .value=${title} />`)}
       ${this.#field(
         'body',
         text.body,
@@ -230,7 +131,7 @@ export class ReviewForm implements ReactiveController {
           class="control"
           id="body"
           name="body"
-          maxlength="5000"
+          maxlength=${MAX_LENGTH.reviewBody}
           rows="5"
           required
           aria-invalid=${!!errors.body}
@@ -246,7 +147,7 @@ export class ReviewForm implements ReactiveController {
           id="name"
           name="name"
           type="text"
-          maxlength="80"
+          maxlength=${MAX_LENGTH.name}
           autocomplete="name"
           required
           aria-invalid=${!!errors.name}
@@ -264,7 +165,7 @@ export class ReviewForm implements ReactiveController {
                   id="email"
                   name="email"
                   type="email"
-                  maxlength="254"
+                  maxlength=${MAX_LENGTH.email}
                   autocomplete="email"
                   required
                   aria-invalid=${!!errors.email}
@@ -343,8 +244,8 @@ export class ReviewForm implements ReactiveController {
     const text = this.#text;
     const problems: string[] = [];
     for (const file of input.files ?? []) {
-      if (this.#photos.length >= MAX_PHOTOS) {
-        problems.push(text.tooManyPhotos(MAX_PHOTOS));
+      if (this.#photos.length >= REVIEW_MAX_PHOTOS) {
+        problems.push(text.tooManyPhotos(REVIEW_MAX_PHOTOS));
         break;
       }
       const check = ReviewPhotoUpload.safeParse(file);
@@ -415,7 +316,8 @@ export class ReviewForm implements ReactiveController {
       void store.delete(this.#key);
       for (const photo of this.#photos.splice(0)) URL.revokeObjectURL(photo.url);
       this.#edited = false;
-      if (this.#submission.status === 'published') this.options.published();
+      // Live at once: the summary and the list show it.
+      if (this.#submission.status === 'published') this.host.reload();
     } catch (error) {
       if (signal.aborted) return;
       const failure = toAdapterError(error);
@@ -427,7 +329,7 @@ export class ReviewForm implements ReactiveController {
         this.#photoErrors = [text.photoType(this.#photos[Number(photo[1])]?.file.name ?? '')];
       } else {
         if (field && required[field]) this.#errors[field] = required[field];
-        this.#failure = describeError(failure, this.options.coreText());
+        this.#failure = describeError(failure, this.host.coreText);
       }
     } finally {
       this.#sending = false;

@@ -39,7 +39,7 @@ export async function buildServer({ entry = 'main', outfile = join(packageDir, '
 /** The inbox page's script; the same options as src/inbox/bundle.ts uses in memory. */
 export async function buildInbox({ outdir = join(packageDir, 'dist', 'inbox') } = {}) {
   const result = await build({
-    entryPoints: [join(packageDir, 'src', 'inbox', 'app.ts')],
+    entryPoints: [join(packageDir, 'src', 'inbox', 'client', 'main.ts')],
     bundle: true,
     format: 'esm',
     target: 'es2022',

@@ -1,7 +1,8 @@
 /**
  * The HTTP application: context for every request (client IP, public origin),
- * body limits, the shop and CORS checks in front of the API, the route groups,
- * and errors as JSON without stack traces.
+ * body limits, the shop and CORS checks in front of the API, the route groups
+ * (each operation mounted and recorded for the OpenAPI document by one
+ * registry), and errors as JSON without stack traces.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,16 +13,23 @@ import { ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HEADERS, originAllowed } from
 import type { Deps } from './deps.js';
 import { HttpError, errorBody, type AppContext, type AppEnv } from './http.js';
 import { baseUrlOf, clientIp, visitorFrom } from './identity.js';
+import { proxyTrust } from './proxy.js';
+import { buildDocument } from './api/document.js';
+import { bytes } from './api/errors.js';
+import { mountWith } from './api/handle.js';
+import { referenceRoutes } from './api/reference.js';
+import { ApiRegistry, defineRoute } from './api/route.js';
+import { Health, OpenApiDocument } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
-import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { chatRoutes } from './routes/chat.js';
 import { loyaltyRoutes } from './routes/loyalty.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { siteRoutes } from './routes/site.js';
+import { visitorRoutes } from './routes/visitors.js';
 import { API_CSP } from './security.js';
-import { InvalidInputError } from './storage.js';
+import { InvalidInputError } from './storage/index.js';
 
 /** JSON bodies; reviews carry up to 5 photos, chat messages one attachment. */
 export const BODY_LIMITS = {
@@ -42,7 +50,7 @@ function shopGate(deps: Deps): MiddlewareHandler<AppEnv> {
     c.header('Vary', 'Origin');
     const key = c.req.query('shop');
     if (!key) throw new HttpError(400, 'Name the shop with the `shop` query parameter.', 'shop');
-    const shop = await deps.storage.shopByKey(key);
+    const shop = await deps.storage.shops.byKey(key);
     if (!shop) throw new HttpError(404, 'No such shop.', 'shop');
     c.set('shop', shop);
     const origin = c.req.header('origin');
@@ -84,13 +92,19 @@ function onError(deps: Deps) {
 }
 
 export function createApp(deps: Deps): Hono<AppEnv> {
+  return createApi(deps).app;
+}
+
+/** The app and the registry of its operations (for the document, and for tests that compare the two). */
+export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistry } {
   const app = new Hono<AppEnv>();
   app.onError(onError(deps));
   app.notFound((c) => c.json(errorBody(`Nothing at ${c.req.method} ${c.req.path}.`), 404));
 
+  const proxies = proxyTrust(deps.config.trustProxy);
   app.use('*', async (c, next) => {
-    c.set('ip', clientIp(c, deps.config.trustProxy));
-    c.set('baseUrl', baseUrlOf(c, deps.config));
+    c.set('ip', clientIp(c, proxies));
+    c.set('baseUrl', baseUrlOf(c, { publicUrl: deps.config.publicUrl, proxies }));
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
@@ -99,15 +113,40 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     return bodyLimit({
       maxSize: limitFor(c.req.path),
-      onError: (limited) => limited.json(errorBody('The request body is too large.', 'body'), 413),
+      onError: (limited) => limited.json(errorBody(`body: too large: at most ${bytes(limitFor(c.req.path))}.`, 'body'), 413),
     })(c, next);
   });
 
-  app.get('/api/v1/openapi.json', (c) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.json(openApiDocument(`${c.get('baseUrl')}/api/v1`));
-  });
-  app.get('/api/v1/health', (c) => c.json({ ok: true }));
+  const registry = new ApiRegistry(mountWith(deps));
+  let document: ReturnType<typeof buildDocument> | undefined;
+  app.route('/', referenceRoutes());
+  registry.router(app, '')(
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/openapi.json',
+      operationId: 'getOpenApiDocument',
+      summary: 'This document',
+      description: 'OpenAPI 3.1, generated from the route definitions; readable from any origin. Rendered at `/api/v1/docs`.',
+      tags: ['Meta'],
+      security: 'none',
+      responses: { 200: { description: 'The document', schema: OpenApiDocument } },
+      handler: (_input, c) => {
+        c.header('Access-Control-Allow-Origin', '*');
+        document ??= buildDocument(registry.routes, '');
+        return { status: 200, body: { ...document, servers: [{ url: c.get('baseUrl'), description: 'This server' }] } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/health',
+      operationId: 'getHealth',
+      summary: 'Health check',
+      tags: ['Meta'],
+      security: 'none',
+      responses: { 200: { description: 'Up', schema: Health } },
+      handler: () => ({ status: 200, body: { ok: true } }),
+    }),
+  );
 
   const api = new Hono<AppEnv>();
   api.use('*', async (c, next) => {
@@ -117,17 +156,20 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
   // The gate sits on the route groups, not on /api/v1/* as a whole, so an unknown path is a plain 404.
-  for (const path of ['/products', '/products/*', '/reviews', '/reviews/*', '/loyalty/*', '/chat/*', '/faq', '/faq/*', '/admin/*']) {
+  for (const path of ['/products', '/products/*', '/reviews', '/reviews/*', '/loyalty/*', '/chat/*', '/faq', '/faq/*', '/visitors', '/admin/*']) {
     api.use(path, shopGate(deps));
   }
-  api.route('/', reviewRoutes(deps));
-  api.route('/', loyaltyRoutes(deps));
-  api.route('/', chatRoutes(deps));
-  api.route('/', catalogueRoutes(deps));
-  api.route('/', adminRoutes(deps));
+  registry.router(api, '/api/v1')(
+    ...reviewRoutes(deps),
+    ...loyaltyRoutes(deps),
+    ...chatRoutes(deps),
+    ...catalogueRoutes(deps),
+    ...visitorRoutes(),
+    ...adminRoutes(deps),
+  );
   app.route('/api/v1', api);
 
-  app.route('/', inboxRoutes(deps));
+  app.route('/', inboxRoutes(deps, registry));
   app.route('/', siteRoutes(deps));
-  return app;
+  return { app, registry };
 }

@@ -7,7 +7,7 @@
  * is a bus (Postgres LISTEN/NOTIFY) behind `publish`, not a change to the routes.
  */
 import type { ChatEvent, ChatMessage, ChatStatus } from '@shopfront/core/schemas.js';
-import type { ConversationSummary, LeftEmail, ModerationReview } from './storage.js';
+import type { ConversationSummary, LeftEmail, ModerationReview } from './storage/index.js';
 
 export type InboxEvent =
   | { type: 'conversation'; conversation: ConversationSummary }

@@ -3,8 +3,10 @@
  * or by the options a test or an embedding program passes to `startServer`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy, type TrustProxy } from './proxy.js';
 
 export interface RateLimits {
   /** Length of a rate-limit window, in milliseconds. */
@@ -13,7 +15,7 @@ export interface RateLimits {
   writesPerVisitor: number;
   /** Writes per IP address per window. */
   writesPerIp: number;
-  /** Inbox login attempts per IP address (and per email) per login window. */
+  /** Failed inbox logins from one IP address (for one email, or in all) per login window before it is refused; failures against one email from anywhere only slow attempts down. */
   loginsPerIp: number;
   loginWindowMs: number;
 }
@@ -37,6 +39,13 @@ export interface DemoSetting {
   autoPublishAt?: number | null;
 }
 
+/**
+ * The database the server keeps its data in, chosen by configuration: SQLite, one
+ * file (`:memory:` for none), unless another kind is named. `createStorage()`
+ * opens it.
+ */
+export type DatabaseConfig = { kind: 'sqlite'; file: string };
+
 export interface ServerConfig {
   /** 0 picks a free port. */
   port: number;
@@ -44,12 +53,11 @@ export interface ServerConfig {
   host?: string;
   /** Where the database (by default) and uploaded photos live. */
   dataDir: string;
-  /** The SQLite file. */
-  dbFile: string;
+  database: DatabaseConfig;
   /** The URL shoppers reach this server at, when it differs from what requests say (a proxy). */
   publicUrl?: string;
-  /** Trust `X-Forwarded-For`/`-Proto`/`-Host` from a reverse proxy. */
-  trustProxy: boolean;
+  /** The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed (see `TrustProxy`). */
+  trustProxy: TrustProxy;
   /** The CDN build served under `/cdn/`. */
   cdnDir: string;
   /** A JSON file describing shops, their catalogue, FAQ, loyalty programme and agents. */
@@ -88,7 +96,7 @@ export function defaultConfig(): ServerConfig {
   return {
     port: 8787,
     dataDir,
-    dbFile: join(dataDir, 'shopfront.db'),
+    database: { kind: 'sqlite', file: join(dataDir, 'shopfront.db') },
     trustProxy: false,
     cdnDir: join(repositoryRoot, 'dist', 'cdn'),
     demo: {},
@@ -101,57 +109,167 @@ export function defaultConfig(): ServerConfig {
   };
 }
 
-export type ServerOptions = Partial<Omit<ServerConfig, 'rateLimits'>> & { rateLimits?: Partial<RateLimits> };
+export type ServerOptions = Partial<Omit<ServerConfig, 'rateLimits'>> & {
+  rateLimits?: Partial<RateLimits>;
+  /** The SQLite file, when `database` is not given (default `<dataDir>/shopfront.db`). */
+  dbFile?: string;
+};
+
+function databaseOf(options: ServerOptions, dataDir: string): DatabaseConfig {
+  if (options.database) return options.database;
+  const file = options.dbFile ? (options.dbFile === ':memory:' ? options.dbFile : resolve(options.dbFile)) : join(dataDir, 'shopfront.db');
+  return { kind: 'sqlite', file };
+}
+
+/** Whether the data outlives the process (a file the first-run login is kept beside, say). */
+export function isPersistent(database: DatabaseConfig): boolean {
+  return !(database.kind === 'sqlite' && database.file === ':memory:');
+}
 
 export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   const base = defaultConfig();
   const dataDir = options.dataDir ? resolve(options.dataDir) : base.dataDir;
+  const { dbFile: _dbFile, ...rest } = options;
   return {
     ...base,
-    ...options,
+    ...rest,
     dataDir,
-    dbFile: options.dbFile ? (options.dbFile === ':memory:' ? options.dbFile : resolve(options.dbFile)) : join(dataDir, 'shopfront.db'),
+    database: databaseOf(options, dataDir),
     rateLimits: { ...base.rateLimits, ...options.rateLimits },
   };
 }
 
-const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
+/**
+ * A setting the server cannot start with. Its message is one line that names the
+ * setting and the rule (never the value of a secret), so `main.ts` can print it
+ * alone instead of a stack trace.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(message: string) {
+    // One line even when a rule's text (from zod, say) has line breaks.
+    super(message.replace(/\s*\n\s*/g, ' '));
+  }
+}
+
+/** `SHOPFRONT_TRUST_PROXY`: off, a hop count or the proxies' addresses (see `TrustProxy`). */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): TrustProxy | undefined {
+  const value = env.SHOPFRONT_TRUST_PROXY;
+  if (value === undefined || value === '') return undefined;
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+/** Timers treat a delay above this as 1 ms, so no millisecond setting may exceed it. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Limits for the numeric environment variables: a typo must stop the server, not become 1 ms or "unlimited". */
+const INTEGER_SETTINGS = {
+  PORT: [0, 65_535],
+  // More often than once a second only costs traffic; proxies cut idle streams after tens of seconds.
+  SHOPFRONT_HEARTBEAT_MS: [1000, MAX_TIMER_MS],
+  SHOPFRONT_SSE_RETRY_MS: [100, MAX_TIMER_MS],
+  SHOPFRONT_SESSION_HOURS: [1, 8760],
+  SHOPFRONT_RATE_WINDOW_MS: [1000, MAX_TIMER_MS],
+  SHOPFRONT_RATE_PER_VISITOR: [1, 1_000_000_000],
+  SHOPFRONT_RATE_PER_IP: [1, 1_000_000_000],
+  SHOPFRONT_LOGIN_ATTEMPTS: [1, 1_000_000_000],
+  SHOPFRONT_LOGIN_WINDOW_MS: [1000, MAX_TIMER_MS],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** An integer environment variable within its limits; undefined when unset or empty. */
+function integerFromEnv(env: NodeJS.ProcessEnv, name: keyof typeof INTEGER_SETTINGS): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const [min, max] = INTEGER_SETTINGS[name];
+  const value = /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** `1`/`true` or `0`/`false`; anything else is a typo that would otherwise silently mean "off". */
+function booleanFromEnv(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(`${name} must be 1, true, 0 or false, got ${JSON.stringify(env[name])}`);
+}
+
+/** Rejects what cannot be a host name or address at all (`999.1.1.1`); whether it resolves shows when listening. */
+function hostFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const host = env.HOST?.trim();
+  if (!host) return undefined;
+  const dottedNumbers = /^[\d.]+$/.test(host);
+  const hostName = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+  if (isIP(host) || (!dottedNumbers && hostName.test(host))) return host;
+  throw new ConfigError(`HOST must be an IP address or a host name of this machine, got ${JSON.stringify(env.HOST)}`);
+}
+
+function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SHOPFRONT_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`SHOPFRONT_PUBLIC_URL must be an http:// or https:// URL, got ${JSON.stringify(raw)}`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function agentFromEnv(env: NodeJS.ProcessEnv): AgentSetting | undefined {
+  const { SHOPFRONT_AGENT_EMAIL: email, SHOPFRONT_AGENT_PASSWORD: password } = env;
+  if (!email && !password) return undefined;
+  // One without the other used to be ignored, leaving the operator locked out of the inbox without a word.
+  if (!email || !password) throw new ConfigError('SHOPFRONT_AGENT_EMAIL and SHOPFRONT_AGENT_PASSWORD must be set together');
+  if (!email.includes('@')) throw new ConfigError(`SHOPFRONT_AGENT_EMAIL must be an email address, got ${JSON.stringify(email)}`);
+  // The same rule the shops config file sets for agents' passwords; the password itself is never shown.
+  if (password.length < 8) throw new ConfigError('SHOPFRONT_AGENT_PASSWORD must have at least 8 characters');
+  return { email, password, name: env.SHOPFRONT_AGENT_NAME || undefined };
+}
+
 const list = (value: string | undefined) =>
   value
     ?.split(',')
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** Options from environment variables (the server README lists them all). */
+/**
+ * Options from environment variables (the server README lists them all). Throws
+ * a `ConfigError` for a value the server must not start with.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const options: ServerOptions = {};
   const set = <K extends keyof ServerOptions>(key: K, value: ServerOptions[K] | undefined) => {
-    if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) options[key] = value;
+    if (value !== undefined) options[key] = value;
   };
-  set('port', number(env.PORT));
-  set('host', env.HOST || undefined);
+  set('port', integerFromEnv(env, 'PORT'));
+  set('host', hostFromEnv(env));
   set('dataDir', env.SHOPFRONT_DATA_DIR || undefined);
   set('dbFile', env.SHOPFRONT_DB || undefined);
-  set('publicUrl', env.SHOPFRONT_PUBLIC_URL || undefined);
-  set('trustProxy', env.SHOPFRONT_TRUST_PROXY ? env.SHOPFRONT_TRUST_PROXY === '1' || env.SHOPFRONT_TRUST_PROXY === 'true' : undefined);
+  set('publicUrl', publicUrlFromEnv(env));
+  set('trustProxy', trustProxyFromEnv(env));
   set('cdnDir', env.SHOPFRONT_CDN_DIR ? resolve(env.SHOPFRONT_CDN_DIR) : undefined);
   set('shopConfigFile', env.SHOPFRONT_CONFIG ? resolve(env.SHOPFRONT_CONFIG) : undefined);
-  const demoOff = env.SHOPFRONT_DEMO === '0' || env.SHOPFRONT_DEMO === 'false' || (env.SHOPFRONT_CONFIG && env.SHOPFRONT_DEMO !== '1');
+  const demo = booleanFromEnv(env, 'SHOPFRONT_DEMO');
+  const demoOff = demo === false || (env.SHOPFRONT_CONFIG && demo !== true);
   set('demo', demoOff ? false : { origins: list(env.SHOPFRONT_DEMO_ORIGINS), secret: env.SHOPFRONT_DEMO_SECRET || undefined });
-  if (env.SHOPFRONT_AGENT_EMAIL && env.SHOPFRONT_AGENT_PASSWORD) {
-    set('agent', { email: env.SHOPFRONT_AGENT_EMAIL, password: env.SHOPFRONT_AGENT_PASSWORD, name: env.SHOPFRONT_AGENT_NAME || undefined });
-  }
-  set('heartbeatMs', number(env.SHOPFRONT_HEARTBEAT_MS));
-  set('sseRetryMs', number(env.SHOPFRONT_SSE_RETRY_MS));
-  set('sessionHours', number(env.SHOPFRONT_SESSION_HOURS));
+  set('agent', agentFromEnv(env));
+  set('heartbeatMs', integerFromEnv(env, 'SHOPFRONT_HEARTBEAT_MS'));
+  set('sseRetryMs', integerFromEnv(env, 'SHOPFRONT_SSE_RETRY_MS'));
+  set('sessionHours', integerFromEnv(env, 'SHOPFRONT_SESSION_HOURS'));
   const rateLimits = {
-    windowMs: number(env.SHOPFRONT_RATE_WINDOW_MS),
-    writesPerVisitor: number(env.SHOPFRONT_RATE_PER_VISITOR),
-    writesPerIp: number(env.SHOPFRONT_RATE_PER_IP),
-    loginsPerIp: number(env.SHOPFRONT_LOGIN_ATTEMPTS),
-    loginWindowMs: number(env.SHOPFRONT_LOGIN_WINDOW_MS),
+    windowMs: integerFromEnv(env, 'SHOPFRONT_RATE_WINDOW_MS'),
+    writesPerVisitor: integerFromEnv(env, 'SHOPFRONT_RATE_PER_VISITOR'),
+    writesPerIp: integerFromEnv(env, 'SHOPFRONT_RATE_PER_IP'),
+    loginsPerIp: integerFromEnv(env, 'SHOPFRONT_LOGIN_ATTEMPTS'),
+    loginWindowMs: integerFromEnv(env, 'SHOPFRONT_LOGIN_WINDOW_MS'),
   };
-  const given = Object.fromEntries(Object.entries(rateLimits).filter(([, value]) => value !== undefined && !Number.isNaN(value)));
+  const given = Object.fromEntries(Object.entries(rateLimits).filter(([, value]) => value !== undefined));
   if (Object.keys(given).length) options.rateLimits = given;
   return options;
 }

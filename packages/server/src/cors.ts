@@ -4,7 +4,7 @@
  * `*`; `null` and look-alikes (`https://evil-shop.com` for `https://shop.com`)
  * never match because origins are compared whole, after normalisation.
  */
-import type { Shop } from './storage.js';
+import type { Shop } from './storage/index.js';
 
 export const ALLOWED_HEADERS = [
   'Content-Type',

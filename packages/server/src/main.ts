@@ -2,18 +2,33 @@
  * `npm start` runs this: the server with settings from the environment, the
  * URLs to open, how to log in to the inbox, and a clean stop on SIGTERM/SIGINT.
  */
-import { configFromEnv } from './config.js';
-import { startServer } from './server.js';
+import { configFromEnv, resolveConfig, type ServerOptions } from './config.js';
+import { startServer, type RunningServer } from './server.js';
+import { startupErrorMessage } from './startup-errors.js';
 
-const server = await startServer(configFromEnv());
+/** Prints a known start-up failure as one line and exits 1; an unknown one keeps its stack, which is then worth reading. */
+function stopOnStartupError(error: unknown, options: ServerOptions): never {
+  const message = startupErrorMessage(error, resolveConfig(options));
+  console.error(message === undefined ? error : `Shopfront: ${message}`);
+  process.exit(1);
+}
+
+let options: ServerOptions = {};
+let server: RunningServer;
+try {
+  options = configFromEnv();
+  server = await startServer(options);
+} catch (error) {
+  stopOnStartupError(error, options);
+}
 const shown = server.config.publicUrl ?? server.url;
 const lines = [``, `Shopfront server on ${shown}`];
 if (server.config.demo !== false) {
   lines.push(`  Demo shop:   ${shown}/`, `  Signed in:   ${shown}/account`);
 }
-lines.push(`  Inbox:       ${shown}/inbox`, `  API:         ${shown}/api/v1/openapi.json`);
+lines.push(`  Inbox:       ${shown}/inbox`, `  API:         ${shown}/api/v1/docs (document: /api/v1/openapi.json)`);
 if (server.login) lines.push(`  Inbox login: ${server.login.email} / ${server.login.password}`);
-lines.push(`  Database:    ${server.config.dbFile}`, ``);
+lines.push(`  Database:    ${server.storage.description}`, ``);
 console.log(lines.join('\n'));
 
 let stopping = false;

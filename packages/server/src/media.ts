@@ -5,10 +5,11 @@
  * `nosniff` and a sandboxing CSP.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const EXTENSIONS: Record<string, string> = {
+/** The image types we store, and the extension each is stored under. */
+export const EXTENSIONS: Record<string, 'jpg' | 'png' | 'gif' | 'webp' | 'avif'> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/gif': 'gif',
@@ -17,6 +18,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 const TYPES = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, extension]) => [extension, type]));
 const STORED_NAME = /^[0-9a-f-]{36}\.(jpg|png|gif|webp|avif)$/;
+const REVIEW_PHOTO_NAME = /^[0-9a-f-]{36}(-thumb)?\.(jpg|png|gif|webp|avif)$/;
 
 const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
 
@@ -79,13 +81,48 @@ export class MediaStore {
   }
 
   /** A stored file by the name in its URL; anything that is not one of our names is absent. */
-  async read(name: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
-    if (!STORED_NAME.test(name)) return undefined;
+  read(name: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+    return STORED_NAME.test(name) ? readTyped(join(this.dir, name)) : Promise.resolve(undefined);
+  }
+
+  /**
+   * Review photos live in their own folder: `/media/u/` cannot reach them, so
+   * the only way to one is the route that checks its review's status.
+   */
+  private get reviewDir() {
+    return join(this.dir, 'reviews');
+  }
+
+  /** Writes all of them or none: when one write fails, those already written are removed. */
+  async writeReviewPhotos(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<void> {
+    if (!files.length) return;
+    await mkdir(this.reviewDir, { recursive: true });
+    const written: string[] = [];
     try {
-      const bytes = await readFile(join(this.dir, name));
-      return { bytes, type: TYPES[name.split('.').pop()!]! };
-    } catch {
-      return undefined;
+      for (const file of files) {
+        if (!REVIEW_PHOTO_NAME.test(file.name)) throw new Error(`Not a review photo name: ${file.name}`);
+        await writeFile(join(this.reviewDir, file.name), file.bytes, { flag: 'wx' });
+        written.push(file.name);
+      }
+    } catch (error) {
+      await this.removeReviewPhotos(written);
+      throw error;
     }
+  }
+
+  async removeReviewPhotos(names: readonly string[]): Promise<void> {
+    await Promise.all(names.filter((name) => REVIEW_PHOTO_NAME.test(name)).map((name) => rm(join(this.reviewDir, name), { force: true })));
+  }
+
+  readReviewPhoto(name: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+    return REVIEW_PHOTO_NAME.test(name) ? readTyped(join(this.reviewDir, name)) : Promise.resolve(undefined);
+  }
+}
+
+async function readTyped(path: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+  try {
+    return { bytes: await readFile(path), type: TYPES[path.split('.').pop()!]! };
+  } catch {
+    return undefined;
   }
 }

@@ -30,6 +30,18 @@ export class RateLimiter {
     return { ok: true, retryAfter };
   }
 
+  /** Hits on `key` in its current window, without counting one. */
+  count(key: string): number {
+    const window = this.#windows.get(key);
+    return window && window.resetAt > this.now() ? window.count : 0;
+  }
+
+  /** Seconds until `key`'s window resets (at least 1). */
+  retryAfter(key: string): number {
+    const window = this.#windows.get(key);
+    return Math.max(1, Math.ceil(((window?.resetAt ?? 0) - this.now()) / 1000));
+  }
+
   /** Forgets every count (a successful login clears its failures). */
   clear(key: string): void {
     this.#windows.delete(key);

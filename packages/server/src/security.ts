@@ -28,6 +28,15 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** Images we serve (uploads, generated SVG): never a document that can run anything. */
 export const MEDIA_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
+/** An image (or other media) we serve, with the headers that keep it inert wherever it is opened. */
+export function mediaResponse(c: AppContext, body: string | Uint8Array, type: string, cache: string): Response {
+  c.header('Content-Type', type);
+  c.header('Content-Security-Policy', MEDIA_CSP);
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  c.header('Cache-Control', cache);
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body));
+}
+
 export function setPageHeaders(c: AppContext, options: { cache?: string } = {}): void {
   c.header('Content-Security-Policy', PAGE_CSP);
   c.header('X-Frame-Options', 'DENY');

@@ -6,19 +6,24 @@ import { serve, type ServerType } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { text, type ChatMessage } from '@shopfront/core/schemas.js';
+import { MAX_LENGTH, text, type ChatMessage } from '@shopfront/core/schemas.js';
 import { createApp } from './app.js';
 import { ChatHub } from './chat-hub.js';
-import { resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
-import { broadcastStatus, type Deps } from './deps.js';
+import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
+import type { Deps } from './deps.js';
+import { seedDemoShop } from './demo/seed.js';
 import { MediaStore } from './media.js';
 import { RateLimiter } from './rate-limit.js';
-import { postMessage } from './routes/chat.js';
-import { applyShopConfig, ensureAgent, readShopConfigFile, seedDemoShop, type LoginHint } from './shops.js';
-import { SqliteStorage } from './sqlite-storage.js';
-import type { Availability, Shop } from './storage.js';
+import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
+import { postMessage } from './services/chat.js';
+import { applyShopConfig, readShopConfigFile } from './services/shops.js';
+import { fileProblem } from './startup-errors.js';
+import { createStorage } from './storage/factory.js';
+import type { Availability, Shop, Storage } from './storage/index.js';
 
 export interface RunningServer {
   /** `http://host:port` as this process listens (not the public URL). */
@@ -26,7 +31,7 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   deps: Deps;
-  storage: SqliteStorage;
+  storage: Storage;
   /** The demo shop (or the first configured shop). */
   shop?: Shop;
   login?: LoginHint;
@@ -45,14 +50,30 @@ export interface RunningServer {
  * conversation's history unreadable for good.
  */
 const AgentMessage = z.object({
-  body: text(4000, 1).check(z.refine((body) => body.trim() !== '', 'A message needs text.')),
-  authorName: text(80, 1),
+  body: text(MAX_LENGTH.chatMessage, 1).check(z.refine((body) => body.trim() !== '', 'A message needs text.')),
+  authorName: text(MAX_LENGTH.name, 1),
 });
+
+/**
+ * Creates the data directory and checks it is writable before anything is stored:
+ * found out later, it would fail an upload, or lose the first-run inbox login after
+ * its agent was already saved. (Only for a database on disk: an in-memory one is
+ * for tests and embedding, which should not get a `./data` they did not ask for.)
+ */
+async function prepareDataDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(`SHOPFRONT_DATA_DIR must be a writable directory: ${JSON.stringify(dir)} ${fileProblem(error)}`);
+  }
+}
 
 /** Opens storage, applies shops, seeds the demo on first run and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
-  const storage = new SqliteStorage(config.dbFile);
+  if (isPersistent(config.database)) await prepareDataDir(config.dataDir);
+  const storage = await createStorage(config);
   const hub = new ChatHub();
   const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')) };
   let server: ServerType | undefined;
@@ -92,17 +113,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           const issue = checked.error.issues[0];
           throw new Error(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
         }
-        const conversation = shop ? await storage.conversation(shop.id, conversationId) : undefined;
+        const conversation = shop ? await storage.chat.conversation(shop.id, conversationId) : undefined;
         if (!conversation) throw new Error(`No conversation ${conversationId}`);
         const { message } = await postMessage(deps, conversation, { clientId: randomUUID(), body, author: 'agent', authorName: agentName });
         return message;
       },
       async setAvailability(agentEmail, availability) {
-        const agent = await storage.agentByEmail(agentEmail);
+        const agent = await storage.agents.byEmail(agentEmail);
         if (!agent) throw new Error(`No agent ${agentEmail}`);
-        await storage.setAvailability(agent.id, availability);
-        const agentShop = await storage.shopById(agent.shopId);
-        if (agentShop) await broadcastStatus(deps, agentShop);
+        await setAvailability(deps, agent, availability);
       },
       close: () =>
         (closing ??= (async () => {

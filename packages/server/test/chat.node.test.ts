@@ -40,19 +40,19 @@ async function startConversation(body: object = { name: 'Visitor' }) {
 const send = (conversationId: string, message: object) =>
   server.json(`/chat/conversations/${conversationId}/messages`, { method: 'POST', body: JSON.stringify(message) });
 
-const agentId = async () => (await server.storage.agentByEmail('agent@example.com'))!.id;
+const agentId = async () => (await server.storage.agents.byEmail('agent@example.com'))!.id;
 
 describe('chat status', () => {
   it('is away with no agent present, online when one is available', async () => {
     const away = ChatStatus.parse((await server.json('/chat/status')).body);
     assert.deepEqual([away.state, away.reason], ['away', 'no-agents']);
-    await server.storage.setAvailability(await agentId(), 'available');
+    await server.storage.agents.setAvailability(await agentId(), 'available');
     const online = ChatStatus.parse((await server.json('/chat/status')).body);
     assert.equal(online.state, 'online');
     assert.deepEqual(online.agents, [{ name: 'Sam' }]);
-    await server.storage.setAvailability(await agentId(), 'away');
+    await server.storage.agents.setAvailability(await agentId(), 'away');
     assert.equal((await server.json('/chat/status')).body.state, 'away');
-    await server.storage.setAvailability(await agentId(), 'auto');
+    await server.storage.agents.setAvailability(await agentId(), 'auto');
   });
 
   it('is away outside business hours, with the hours', async () => {
@@ -84,9 +84,16 @@ describe('conversations and messages', () => {
     assert.equal(status, 201);
     const history = await server.json(`/chat/conversations/${conversation.id}/messages`);
     assert.equal(history.body.messages[0].body, body);
-    const shop = (await server.storage.shopByKey(SHOP))!;
-    assert.equal((await server.storage.conversation(shop.id, conversation.id))?.visitorName, name);
-    assert.equal((await server.storage.conversation(shop.id, conversation.id))?.status, 'open');
+    const shop = (await server.storage.shops.byKey(SHOP))!;
+    assert.equal((await server.storage.chat.conversation(shop.id, conversation.id))?.visitorName, name);
+    assert.equal((await server.storage.chat.conversation(shop.id, conversation.id))?.status, 'open');
+  });
+
+  it('answers a send only once it is on disk: SQLite commits with synchronous = FULL', async () => {
+    const { SqliteStorage } = await import('../src/sqlite/index.js');
+    assert.ok(server.storage instanceof SqliteStorage, 'these tests run on SQLite');
+    // 2 is FULL: NORMAL (1) in WAL mode may lose the last commits to a power cut.
+    assert.equal(server.storage.db.pragma('synchronous', { simple: true }), 2);
   });
 
   it('keeps one row under 50 concurrent duplicates', async () => {
@@ -184,8 +191,8 @@ describe('email capture', () => {
       body: JSON.stringify({ email: 'later@example.com', message: 'Call me back', conversationId: conversation.id }),
     });
     assert.deepEqual([status, body], [201, { ok: true }]);
-    const shop = (await server.storage.shopByKey(SHOP))!;
-    const [email] = await server.storage.emails(shop.id, 10);
+    const shop = (await server.storage.shops.byKey(SHOP))!;
+    const [email] = await server.storage.chat.emails(shop.id, 10);
     assert.deepEqual([email!.email, email!.message, email!.conversationId], ['later@example.com', 'Call me back', conversation.id]);
   });
 
@@ -270,11 +277,42 @@ describe('event stream', () => {
     again.close();
   });
 
+  it('never sends an id older than one already sent: a message arriving while the opening status is read', async () => {
+    const conversation = await startConversation();
+    await send(conversation.id, { clientId: randomUUID(), body: 'one' });
+    // The opening status reads the shop's agents; a message lands while it does.
+    const agents = server.storage.agents;
+    const list = agents.list.bind(agents);
+    let sent: Promise<unknown> | undefined;
+    agents.list = async (shopId) => {
+      agents.list = list;
+      sent = send(conversation.id, { clientId: randomUUID(), body: 'meanwhile' });
+      await sent;
+      return list(shopId);
+    };
+    try {
+      const stream = await openStream(streamUrl(conversation.id, '&lastEventId=0'));
+      await stream.next((event) => event.data?.includes('"status"') === true);
+      await sent;
+      await stream.next((event) => event.id === '2');
+      const ids = stream.events.filter((event) => event.id !== undefined).map((event) => Number(event.id));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => a - b),
+        `ids in order: ${ids}`,
+      );
+      assert.equal(ids.at(-1), 2, 'a reconnect resumes after the newest message');
+      stream.close();
+    } finally {
+      agents.list = list;
+    }
+  });
+
   it('answers 400 for a bad Last-Event-ID and 404 for an unknown conversation', async () => {
     const conversation = await startConversation();
     const bad = await fetch(streamUrl(conversation.id), { headers: { 'Last-Event-ID': 'abc' } });
     assert.equal(bad.status, 400);
-    assert.equal((await bad.json()).error.field, 'lastEventId');
+    assert.equal((await bad.json()).error.field, 'Last-Event-ID');
     const unknown = await fetch(streamUrl(randomUUID()));
     assert.equal(unknown.status, 404);
   });

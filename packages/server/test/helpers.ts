@@ -1,13 +1,17 @@
 /**
  * Node test helpers: a real server on a free port with a fresh temporary data
- * directory, fetch wrappers that name the demo shop, and an SSE reader.
+ * directory and a fresh database (`database.ts`), fetch wrappers that name the
+ * demo shop, and an SSE reader.
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signCustomer } from '../src/identity.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import type { ServerOptions } from '../src/config.js';
+import { freshDatabase } from './database.js';
+
+export { freshDatabase, openTestStorage, testDatabaseKind, type TestDatabase, type TestStorage } from './database.js';
 
 export const SHOP = 'pk_demo';
 export const SECRET = 'test-secret-0123456789abcdef';
@@ -19,15 +23,19 @@ export interface TestServer extends RunningServer {
   /** `fetch` on `/api/v1<path>` with `?shop=pk_demo` added (unless the path names a shop). */
   api(path: string, init?: RequestInit & { visitor?: string | null }): Promise<Response>;
   json<T = any>(path: string, init?: RequestInit & { visitor?: string | null }): Promise<{ status: number; body: T; headers: Headers }>;
+  /** A new visitor id the server issued (`POST /visitors`), as a browser gets one. */
+  visitor(): Promise<string>;
   stop(): Promise<void>;
 }
 
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-test-'));
+  const database = await freshDatabase(dataDir);
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    database: database.config,
     demo: { secret: SECRET, alwaysOpen: true, origins: [ALLOWED_ORIGIN] },
     // Always the inbox script from the sources, never a stale build.
     inboxBundleDir: join(dataDir, 'no-prebuilt-inbox'),
@@ -38,7 +46,13 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     ...options,
     rateLimits: { writesPerVisitor: 100_000, writesPerIp: 100_000, loginsPerIp: 1000, ...options.rateLimits },
   });
-  const defaultVisitor = randomUUID();
+  const visitor = async () => {
+    const response = await fetch(`${server.url}/api/v1/visitors?shop=${SHOP}`, { method: 'POST' });
+    if (response.status !== 201) throw new Error(`POST /visitors answered ${response.status}`);
+    return ((await response.json()) as { visitorId: string }).visitorId;
+  };
+  // Issued, as a browser's would be: votes refuse an id the server did not make.
+  const defaultVisitor = await visitor();
   const api = (path: string, init: RequestInit & { visitor?: string | null } = {}) => {
     const { visitor = defaultVisitor, ...rest } = init;
     const url = new URL(`${server.url}/api/v1${path}`);
@@ -52,6 +66,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     ...server,
     dataDir,
     api,
+    visitor,
     async json(path, init) {
       const response = await api(path, init);
       const text = await response.text();
@@ -59,12 +74,14 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async stop() {
       await server.close();
+      await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export const sign = (customerId: string, secret = SECRET) => createHmac('sha256', secret).update(customerId).digest('hex');
+/** A customer signature as a shop's page makes it: now, or `issuedAt` (Unix seconds). */
+export const sign = (customerId: string, secret = SECRET, issuedAt?: number) => signCustomer(secret, customerId, issuedAt);
 
 export const customerHeaders = (customerId: string, signature = sign(customerId)) => ({
   'x-shopfront-customer': customerId,

@@ -20,12 +20,12 @@ async function loginForm(target = server) {
   return { cookie, csrf };
 }
 
-async function login(email = AGENT.email, password = AGENT.password, target = server) {
+async function login(email = AGENT.email, password = AGENT.password, target = server, headers: Record<string, string> = {}) {
   const { cookie, csrf } = await loginForm(target);
   return fetch(`${target.url}/inbox/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie, origin: target.url, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie, origin: target.url, 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams({ email, password, csrf }),
   });
 }
@@ -101,14 +101,27 @@ describe('inbox login', () => {
     assert.equal(crossSite.status, 403);
   });
 
-  it('limits login attempts with 429 and Retry-After', async () => {
+  it('limits failed logins from one address with 429 and Retry-After; successes do not count', async () => {
     const limited = await startTestServer({ rateLimits: { loginsPerIp: 2, loginWindowMs: 60_000 } });
     try {
+      for (let i = 0; i < 4; i++) assert.equal((await login(AGENT.email, AGENT.password, limited)).status, 303, 'signing in again');
       assert.equal((await login(AGENT.email, 'bad-1', limited)).status, 401);
       assert.equal((await login(AGENT.email, 'bad-2', limited)).status, 401);
       const refused = await login(AGENT.email, AGENT.password, limited);
       assert.equal(refused.status, 429);
       assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('does not lock the agent out when someone elsewhere guesses their password', async () => {
+    const limited = await startTestServer({ trustProxy: 1, rateLimits: { loginsPerIp: 2, loginWindowMs: 60_000 } });
+    try {
+      const from = (address: string) => ({ 'x-forwarded-for': address });
+      for (let i = 0; i < 2; i++) assert.equal((await login(AGENT.email, `guess-${i}`, limited, from('203.0.113.66'))).status, 401);
+      assert.equal((await login(AGENT.email, 'guess-3', limited, from('203.0.113.66'))).status, 429, 'the guesser is refused');
+      assert.equal((await login(AGENT.email, AGENT.password, limited, from('198.51.100.7'))).status, 303, 'the agent signs in');
     } finally {
       await limited.stop();
     }

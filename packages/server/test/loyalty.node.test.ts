@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ActivityList, LoyaltyMember, LoyaltyProgram, Redemption, RewardList } from '@shopfront/core/schemas.js';
 import { SECRET, customerHeaders, sign, startTestServer, type TestServer } from './helpers.js';
@@ -58,6 +59,24 @@ describe('member', () => {
     assert.equal(forged.body.error.field, 'customer.signature');
     const other = await server.json('/loyalty/member', { headers: customerHeaders('someone-else', sign(DEMO)) });
     assert.equal(other.status, 401);
+  });
+
+  it('accepts a signature for a day after it was made, and refuses it afterwards', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = await server.json('/loyalty/member', { headers: customerHeaders(DEMO, sign(DEMO, undefined, now - 23 * 3600)) });
+    assert.equal(fresh.status, 200);
+    const stale = await server.json('/loyalty/member', { headers: customerHeaders(DEMO, sign(DEMO, undefined, now - 25 * 3600)) });
+    assert.equal(stale.status, 401);
+    assert.equal(stale.body.error.field, 'customer.signature');
+    assert.match(stale.body.error.message, /expired/);
+    const future = await server.json('/loyalty/member', { headers: customerHeaders(DEMO, sign(DEMO, undefined, now + 3600)) });
+    assert.equal(future.status, 401, 'made an hour in the future');
+    // Round one's signature, a static HMAC of the id, worked for ever once captured.
+    const timeless = createHmac('sha256', SECRET).update(DEMO).digest('hex');
+    assert.equal((await server.json('/loyalty/member', { headers: customerHeaders(DEMO, timeless) })).status, 401);
+    // Moving the time on a captured signature breaks its HMAC.
+    const moved = sign(DEMO, undefined, now - 25 * 3600).replace(/^\d+/, String(now));
+    assert.equal((await server.json('/loyalty/member', { headers: customerHeaders(DEMO, moved) })).status, 401);
     const malformed = await server.json('/loyalty/member', { headers: customerHeaders(DEMO, 'zz') });
     assert.equal(malformed.status, 401);
   });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { ReviewPage, ReviewSubmission, ReviewSummary } from '@shopfront/core/schemas.js';
 import { PNG, startTestServer, type TestServer } from './helpers.js';
 
@@ -174,7 +176,9 @@ describe('review submission', () => {
     assert.equal(photo.headers.get('content-type'), 'image/png');
     assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
     assert.match(photo.headers.get('content-security-policy') ?? '', /sandbox/);
-    assert.deepEqual(Buffer.from(await photo.arrayBuffer()), PNG);
+    // Re-encoded (without metadata), so not the uploaded bytes: the same 1×1 PNG.
+    const served = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
+    assert.deepEqual([served.format, served.width, served.height], ['png', 1, 1]);
   });
 
   it('refuses a sixth photo, a file that is not an image, and an oversized photo', async () => {
@@ -243,18 +247,19 @@ describe('helpful votes', () => {
       .helpfulCount;
 
   it('counts a visitor once; a repeat returns the unchanged count', async () => {
+    const [one, two, three] = [await server.visitor(), await server.visitor(), await server.visitor()];
     const before = await count();
-    const first = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: 'visitor-one-123' });
+    const first = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: one });
     assert.equal(first.status, 200);
     assert.deepEqual(first.body, { reviewId, helpfulCount: before + 1 });
-    const again = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: 'visitor-one-123' });
+    const again = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: one });
     assert.deepEqual(again.body, { reviewId, helpfulCount: before + 1 });
-    const other = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: 'visitor-two-456' });
+    const other = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: two });
     assert.equal(other.body.helpfulCount, before + 2);
     const notHelpful = await server.json(`/reviews/${reviewId}/votes`, {
       method: 'POST',
       body: '{"helpful":false}',
-      visitor: 'visitor-three-789',
+      visitor: three,
     });
     assert.equal(notHelpful.body.helpfulCount, before + 2);
   });
@@ -266,6 +271,13 @@ describe('helpful votes', () => {
     const badVisitor = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: 'a b' });
     assert.equal(badVisitor.status, 400);
     assert.equal(badVisitor.body.error.field, 'visitor');
+    // A well-formed id the server did not issue (round one's browsers made their own), or one signed for another shop.
+    for (const madeUp of [randomUUID(), `sv_${'a'.repeat(32)}_${'b'.repeat(32)}`]) {
+      const refused = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: madeUp });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.field, 'visitor');
+      assert.match(refused.body.error.message, /issued/);
+    }
     const notBoolean = await server.json(`/reviews/${reviewId}/votes`, { method: 'POST', body: '{"helpful":"yes"}' });
     assert.equal(notBoolean.status, 400);
     assert.equal(notBoolean.body.error.field, 'helpful');

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SECRET, SHOP, openStream, sign, startTestServer, type TestServer } from './helpers.js';
+import { SECRET, SHOP, freshDatabase, openStream, sign, startTestServer, type TestServer } from './helpers.js';
 import { startServer } from '../src/server.js';
 
 let server: TestServer;
@@ -163,20 +163,29 @@ describe('CDN build', () => {
 
 describe('seeded data and lifecycle', () => {
   it('seeds twelve products, about 300 reviews in several languages, 3 tiers, 5 rewards, 80+ FAQ entries and business hours', async () => {
-    const shop = (await server.storage.shopByKey(SHOP))!;
-    assert.equal((await server.storage.allProducts(shop.id)).length, 12);
-    const reviews = server.storage.db
-      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT language) AS languages, SUM(has_media) AS photos FROM reviews')
-      .get() as Record<string, number>;
-    assert.ok(reviews.n! >= 300);
-    assert.ok(reviews.languages! >= 5);
-    assert.ok(reviews.photos! > 20);
-    const setup = await server.storage.loyaltySetup(shop.id);
+    const { storage } = server;
+    const shop = (await storage.shops.byKey(SHOP))!;
+    const products = await storage.catalogue.allProducts(shop.id);
+    assert.equal(products.length, 12);
+    const reviews = [];
+    for (const product of products) {
+      let after;
+      do {
+        const page = await storage.reviews.list(shop.id, product.id, { sort: 'newest', limit: 100, after });
+        reviews.push(...page.reviews);
+        after = page.next ?? undefined;
+      } while (after);
+    }
+    assert.ok(reviews.length >= 300);
+    assert.ok(new Set(reviews.map((review) => review.language)).size >= 5);
+    assert.ok(reviews.filter((review) => review.photos.length > 0).length > 20);
+    assert.ok((await storage.reviews.forModeration(shop.id, 'pending', 10)).length > 0, 'some wait for moderation');
+    const setup = await storage.loyalty.setup(shop.id);
     assert.deepEqual([setup.tiers.length, setup.rewards.length], [3, 5]);
-    assert.ok((await server.storage.faq(shop.id)).entries.length >= 80);
+    assert.ok((await storage.catalogue.faq(shop.id)).entries.length >= 80);
     const withHours = await startTestServer({ demo: { secret: SECRET } });
     try {
-      assert.equal((await withHours.storage.shopByKey(SHOP))!.settings.businessHours?.hours.length, 7);
+      assert.equal((await withHours.storage.shops.byKey(SHOP))!.settings.businessHours?.hours.length, 7);
     } finally {
       await withHours.stop();
     }
@@ -184,29 +193,42 @@ describe('seeded data and lifecycle', () => {
 
   it('keeps its data across a restart, migrating only once', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-restart-'));
-    const options = { port: 0, host: '127.0.0.1', dataDir, log: () => undefined, demo: { alwaysOpen: true } } as const;
+    const database = await freshDatabase(dataDir);
+    const options = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      database: database.config,
+      log: () => undefined,
+      demo: { alwaysOpen: true },
+    } as const;
     try {
       const first = await startServer(options);
       const secret = first.shop!.secret;
-      const conversation = await first.storage.createConversation(first.shop!.id, {});
+      const conversation = await first.storage.chat.createConversation(first.shop!.id, {});
+      const version = await first.storage.schemaVersion();
+      assert.ok(version >= 1);
       await first.close();
       const second = await startServer(options);
-      assert.equal(second.storage.schemaVersion(), 1);
+      assert.equal(await second.storage.schemaVersion(), version);
       assert.equal(second.shop!.secret, secret, 'the generated demo secret is kept');
-      assert.ok(await second.storage.conversation(second.shop!.id, conversation.id));
+      assert.ok(await second.storage.chat.conversation(second.shop!.id, conversation.id));
       assert.equal(second.login?.email, 'agent@shopfront.local');
       assert.match(second.login!.password, /^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/, 'the first-run password is shown again');
       await second.close();
-      assert.deepEqual((await readdir(dataDir)).sort(), ['inbox-login.txt', 'shopfront.db'], 'the WAL is folded back on close');
+      const files = database.config.kind === 'sqlite' ? ['inbox-login.txt', 'shopfront.db'] : ['inbox-login.txt'];
+      assert.deepEqual((await readdir(dataDir)).sort(), files, 'the WAL is folded back on close');
     } finally {
+      await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     }
   });
 
   it('stops on SIGTERM: streams end, the database closes, the process exits 0', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'shopfront-sigterm-'));
+    const database = await freshDatabase(dataDir);
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SHOPFRONT_DATA_DIR: dataDir },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SHOPFRONT_DATA_DIR: dataDir, ...database.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -233,9 +255,11 @@ describe('seeded data and lifecycle', () => {
       await stream.end();
       assert.equal(await exited, 0);
       assert.match(output, /Stopped\./);
-      assert.deepEqual((await readdir(dataDir)).sort(), ['inbox-login.txt', 'shopfront.db']);
+      const files = database.config.kind === 'sqlite' ? ['inbox-login.txt', 'shopfront.db'] : ['inbox-login.txt'];
+      assert.deepEqual((await readdir(dataDir)).sort(), files);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     }
   });

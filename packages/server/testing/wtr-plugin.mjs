@@ -242,11 +242,11 @@ export function shopfrontServerPlugin() {
           await server.setAvailability(TEST_AGENT.email, payload.availability);
           return true;
         case 'moderate-review': {
-          const review = await server.storage.setReviewStatus(server.shop.id, payload.reviewId, payload.status);
-          return review ? review.status : null;
+          const changed = await server.storage.reviews.setStatus(server.shop.id, payload.reviewId, payload.status);
+          return changed ? changed.review.status : null;
         }
         case 'pending-reviews':
-          return (await server.storage.reviewsForModeration(server.shop.id, 'pending', 200)).map((review) => review.id);
+          return (await server.storage.reviews.forModeration(server.shop.id, 'pending', 200)).map((review) => review.id);
         default:
           if (String(payload.action).startsWith('inbox-')) return inbox(entry, session, payload);
           throw new Error(`Unknown shopfront-server action ${payload.action}`);

@@ -2,17 +2,21 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { LauncherMessages } from '../messages.js';
 import type { PanelMessages } from '../panel-messages.js';
 
-/** The launcher's strings and the panel's. */
-const messages: Translation<LauncherMessages & PanelMessages> = {
+/** The launcher's own strings. */
+export const launcher: Translation<LauncherMessages> = {
   open: 'تحدّث معنا',
   close: 'إغلاق المحادثة',
+};
+
+/** The conversation panel's strings. */
+export const panel: Translation<PanelMessages> = {
   unread: (f: Formatter, count: number) =>
     f.plural(count, {
       zero: 'لا رسائل غير مقروءة',
       one: 'رسالة واحدة غير مقروءة',
       two: 'رسالتان غير مقروءتين',
-      few: `${f.number(count)} رسائل غير مقروءة`,
-      other: `${f.number(count)} رسالة غير مقروءة`,
+      few: '# رسائل غير مقروءة',
+      other: '# رسالة غير مقروءة',
     }),
   conversation: 'المحادثة',
   greeting: 'مرحبًا! اسألنا عن أي شيء، يسعدنا أن نساعدك.',
@@ -20,8 +24,8 @@ const messages: Translation<LauncherMessages & PanelMessages> = {
     f.plural(minutes, {
       one: 'نردّ عادةً خلال دقيقة.',
       two: 'نردّ عادةً خلال دقيقتين.',
-      few: `نردّ عادةً خلال ${f.number(minutes)} دقائق.`,
-      other: `نردّ عادةً خلال ${f.number(minutes)} دقيقة.`,
+      few: 'نردّ عادةً خلال # دقائق.',
+      other: 'نردّ عادةً خلال # دقيقة.',
     }),
   you: 'أنت',
   team: 'الفريق',
@@ -51,5 +55,3 @@ const messages: Translation<LauncherMessages & PanelMessages> = {
   emailInvalid: 'أدخل بريدًا إلكترونيًا صالحًا.',
   emailThanks: 'شكرًا! سنردّ عليك بالبريد الإلكتروني.',
 };
-
-export default messages;

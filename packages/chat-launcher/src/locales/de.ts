@@ -2,18 +2,21 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { LauncherMessages } from '../messages.js';
 import type { PanelMessages } from '../panel-messages.js';
 
-/** The launcher's strings and the panel's. */
-const messages: Translation<LauncherMessages & PanelMessages> = {
+/** The launcher's own strings. */
+export const launcher: Translation<LauncherMessages> = {
   open: 'Chatten Sie mit uns',
   close: 'Chat schließen',
-  unread: (f: Formatter, count: number) =>
-    f.plural(count, { one: `${f.number(count)} ungelesene Nachricht`, other: `${f.number(count)} ungelesene Nachrichten` }),
+};
+
+/** The conversation panel's strings. */
+export const panel: Translation<PanelMessages> = {
+  unread: (f: Formatter, count: number) => f.plural(count, { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' }),
   conversation: 'Unterhaltung',
   greeting: 'Hallo! Fragen Sie uns, was Sie möchten – wir helfen gern.',
   replyTime: (f: Formatter, minutes: number) =>
     f.plural(minutes, {
       one: 'Wir antworten meist innerhalb einer Minute.',
-      other: `Wir antworten meist innerhalb von ${f.number(minutes)} Minuten.`,
+      other: 'Wir antworten meist innerhalb von # Minuten.',
     }),
   you: 'Sie',
   team: 'Team',
@@ -43,5 +46,3 @@ const messages: Translation<LauncherMessages & PanelMessages> = {
   emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein.',
   emailThanks: 'Danke! Wir antworten per E-Mail.',
 };
-
-export default messages;

@@ -2,18 +2,21 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { LauncherMessages } from '../messages.js';
 import type { PanelMessages } from '../panel-messages.js';
 
-/** The launcher's strings and the panel's. */
-const messages: Translation<LauncherMessages & PanelMessages> = {
+/** The launcher's own strings. */
+export const launcher: Translation<LauncherMessages> = {
   open: 'Chatea con nosotros',
   close: 'Cerrar el chat',
-  unread: (f: Formatter, count: number) =>
-    f.plural(count, { one: `${f.number(count)} mensaje sin leer`, other: `${f.number(count)} mensajes sin leer` }),
+};
+
+/** The conversation panel's strings. */
+export const panel: Translation<PanelMessages> = {
+  unread: (f: Formatter, count: number) => f.plural(count, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
   conversation: 'Conversación',
   greeting: '¡Hola! Pregúntanos lo que quieras, estamos para ayudarte.',
   replyTime: (f: Formatter, minutes: number) =>
     f.plural(minutes, {
       one: 'Solemos responder en un minuto.',
-      other: `Solemos responder en ${f.number(minutes)} minutos.`,
+      other: 'Solemos responder en # minutos.',
     }),
   you: 'Tú',
   team: 'Equipo',
@@ -43,5 +46,3 @@ const messages: Translation<LauncherMessages & PanelMessages> = {
   emailInvalid: 'Escribe un correo electrónico válido.',
   emailThanks: '¡Gracias! Te responderemos por correo.',
 };
-
-export default messages;

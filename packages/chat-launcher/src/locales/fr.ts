@@ -2,18 +2,21 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { LauncherMessages } from '../messages.js';
 import type { PanelMessages } from '../panel-messages.js';
 
-/** The launcher's strings and the panel's. */
-const messages: Translation<LauncherMessages & PanelMessages> = {
+/** The launcher's own strings. */
+export const launcher: Translation<LauncherMessages> = {
   open: 'Discuter avec nous',
   close: 'Fermer la discussion',
-  unread: (f: Formatter, count: number) =>
-    f.plural(count, { one: `${f.number(count)} message non lu`, other: `${f.number(count)} messages non lus` }),
+};
+
+/** The conversation panel's strings. */
+export const panel: Translation<PanelMessages> = {
+  unread: (f: Formatter, count: number) => f.plural(count, { one: '# message non lu', other: '# messages non lus' }),
   conversation: 'Conversation',
   greeting: 'Bonjour ! Posez-nous vos questions, nous sommes là pour vous aider.',
   replyTime: (f: Formatter, minutes: number) =>
     f.plural(minutes, {
       one: 'Nous répondons en général en une minute.',
-      other: `Nous répondons en général en ${f.number(minutes)} minutes.`,
+      other: 'Nous répondons en général en # minutes.',
     }),
   you: 'Vous',
   team: 'Équipe',
@@ -43,5 +46,3 @@ const messages: Translation<LauncherMessages & PanelMessages> = {
   emailInvalid: 'Saisissez une adresse e-mail valide.',
   emailThanks: 'Merci ! Nous vous répondrons par e-mail.',
 };
-
-export default messages;

@@ -1,7 +1,7 @@
 import type { CoreMessages } from '../core-messages.js';
 import type { Formatter, Translation } from '../i18n.js';
 
-const messages: Translation<CoreMessages> = {
+export const core: Translation<CoreMessages> = {
   loading: 'جارٍ التحميل…',
   retry: 'إعادة المحاولة',
   close: 'إغلاق',
@@ -14,11 +14,11 @@ const messages: Translation<CoreMessages> = {
       zero: 'محاولات كثيرة. يرجى الانتظار قليلًا.',
       one: 'محاولات كثيرة. يرجى الانتظار ثانية واحدة.',
       two: 'محاولات كثيرة. يرجى الانتظار ثانيتين.',
-      few: `محاولات كثيرة. يرجى الانتظار ${f.number(seconds)} ثوانٍ.`,
-      other: `محاولات كثيرة. يرجى الانتظار ${f.number(seconds)} ثانية.`,
+      few: 'محاولات كثيرة. يرجى الانتظار # ثوانٍ.',
+      other: 'محاولات كثيرة. يرجى الانتظار # ثانية.',
     }),
   errorInvalid: 'تلقينا ردًا غير مفهوم. حاول لاحقًا.',
   errorUnsupported: 'هذه الميزة غير متاحة في هذا المتجر.',
+  points: (f: Formatter, count: number, shown: string) =>
+    f.plural(count, { zero: '# نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '# نقاط', many: '# نقطة', other: '# نقطة' }, shown),
 };
-
-export default messages;

@@ -1,7 +1,7 @@
 import type { CoreMessages } from '../core-messages.js';
 import type { Formatter, Translation } from '../i18n.js';
 
-const messages: Translation<CoreMessages> = {
+export const core: Translation<CoreMessages> = {
   loading: 'Wird geladen…',
   retry: 'Erneut versuchen',
   close: 'Schließen',
@@ -12,10 +12,9 @@ const messages: Translation<CoreMessages> = {
   errorRateLimited: (f: Formatter, seconds: number) =>
     f.plural(seconds, {
       one: 'Zu viele Versuche. Bitte warten Sie eine Sekunde.',
-      other: `Zu viele Versuche. Bitte warten Sie ${f.number(seconds)} Sekunden.`,
+      other: 'Zu viele Versuche. Bitte warten Sie # Sekunden.',
     }),
   errorInvalid: 'Wir haben eine unverständliche Antwort erhalten. Bitte später erneut versuchen.',
   errorUnsupported: 'Diese Funktion ist in diesem Shop nicht verfügbar.',
+  points: (f: Formatter, count: number, shown: string) => f.plural(count, { one: '# Punkt', other: '# Punkte' }, shown),
 };
-
-export default messages;

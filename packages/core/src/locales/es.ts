@@ -1,7 +1,7 @@
 import type { CoreMessages } from '../core-messages.js';
 import type { Formatter, Translation } from '../i18n.js';
 
-const messages: Translation<CoreMessages> = {
+export const core: Translation<CoreMessages> = {
   loading: 'Cargando…',
   retry: 'Reintentar',
   close: 'Cerrar',
@@ -12,10 +12,9 @@ const messages: Translation<CoreMessages> = {
   errorRateLimited: (f: Formatter, seconds: number) =>
     f.plural(seconds, {
       one: 'Demasiados intentos. Espera un segundo.',
-      other: `Demasiados intentos. Espera ${f.number(seconds)} segundos.`,
+      other: 'Demasiados intentos. Espera # segundos.',
     }),
   errorInvalid: 'Recibimos una respuesta que no entendimos. Inténtalo más tarde.',
   errorUnsupported: 'Esta función no está disponible en esta tienda.',
+  points: (f: Formatter, count: number, shown: string) => f.plural(count, { one: '# punto', other: '# puntos' }, shown),
 };
-
-export default messages;

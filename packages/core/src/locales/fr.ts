@@ -1,7 +1,7 @@
 import type { CoreMessages } from '../core-messages.js';
 import type { Formatter, Translation } from '../i18n.js';
 
-const messages: Translation<CoreMessages> = {
+export const core: Translation<CoreMessages> = {
   loading: 'Chargement…',
   retry: 'Réessayer',
   close: 'Fermer',
@@ -12,10 +12,9 @@ const messages: Translation<CoreMessages> = {
   errorRateLimited: (f: Formatter, seconds: number) =>
     f.plural(seconds, {
       one: 'Trop de tentatives. Patientez une seconde.',
-      other: `Trop de tentatives. Patientez ${f.number(seconds)} secondes.`,
+      other: 'Trop de tentatives. Patientez # secondes.',
     }),
   errorInvalid: 'Nous avons reçu une réponse incompréhensible. Réessayez plus tard.',
   errorUnsupported: "Cette fonctionnalité n'est pas disponible dans cette boutique.",
+  points: (f: Formatter, count: number, shown: string) => f.plural(count, { one: '# point', other: '# points' }, shown),
 };
-
-export default messages;

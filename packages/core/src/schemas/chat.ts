@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Count, HttpUrl, Id, Timestamp, text } from './common.js';
+import { Count, Email, HttpUrl, Id, MAX_LENGTH, Timestamp, text } from './common.js';
 
 export const OpeningHours = z.object({
   /** 0 is Sunday, as `Date#getDay`. */
@@ -17,7 +17,7 @@ export const BusinessHours = z.object({
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
 export const Agent = z.object({
-  name: text(80, 1),
+  name: text(MAX_LENGTH.name, 1),
   avatarUrl: z.optional(HttpUrl),
 });
 export type Agent = z.infer<typeof Agent>;
@@ -35,8 +35,8 @@ export const ChatStatus = z.object({
 export type ChatStatus = z.infer<typeof ChatStatus>;
 
 export const Visitor = z.object({
-  name: z.optional(text(80)),
-  email: z.optional(z.email().check(z.maxLength(254))),
+  name: z.optional(text(MAX_LENGTH.name)),
+  email: z.optional(Email),
   customerId: z.optional(Id),
 });
 export type Visitor = z.infer<typeof Visitor>;
@@ -67,9 +67,9 @@ export const ChatMessage = z.object({
   /** The server's order: clients sort by it, never by clock. */
   seq: z.int().check(z.gte(1)),
   author: z.enum(['visitor', 'agent', 'system']),
-  authorName: z.optional(text(80)),
+  authorName: z.optional(text(MAX_LENGTH.name)),
   avatarUrl: z.optional(HttpUrl),
-  body: text(4000),
+  body: text(MAX_LENGTH.chatMessage),
   attachment: z.optional(ChatAttachment),
   createdAt: Timestamp,
 });
@@ -78,7 +78,7 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const OutgoingMessage = z.object({
   // crypto.randomUUID() in practice; the server needs it unique per conversation, not a UUID.
   clientId: Id,
-  body: text(4000),
+  body: text(MAX_LENGTH.chatMessage),
   attachment: z.optional(z.file().check(z.maxSize(CHAT_ATTACHMENT_MAX_BYTES), z.mime(CHAT_ATTACHMENT_TYPES))),
 });
 export type OutgoingMessage = z.infer<typeof OutgoingMessage>;
@@ -91,15 +91,15 @@ export type ChatHistory = z.infer<typeof ChatHistory>;
 /** What the conversation stream delivers. Only messages are stored and sequenced. */
 export const ChatEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: ChatMessage }),
-  z.object({ type: z.literal('typing'), active: z.boolean(), authorName: z.optional(text(80)) }),
+  z.object({ type: z.literal('typing'), active: z.boolean(), authorName: z.optional(text(MAX_LENGTH.name)) }),
   z.object({ type: z.literal('status'), status: ChatStatus }),
   z.object({ type: z.literal('read'), seq: z.int().check(z.gte(0)) }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEvent>;
 
 export const EmailRequest = z.object({
-  email: z.email().check(z.maxLength(254)),
-  message: z.optional(text(4000)),
+  email: Email,
+  message: z.optional(text(MAX_LENGTH.chatMessage)),
   conversationId: z.optional(Id),
 });
 export type EmailRequest = z.infer<typeof EmailRequest>;

@@ -1,5 +1,19 @@
 import * as z from 'zod/mini';
 
+/**
+ * Longest lengths of what people type, in characters: the schemas check them
+ * and every form field's `maxlength` uses them, so the two never disagree.
+ */
+export const MAX_LENGTH = {
+  /** A person's name: a reviewer, a chat visitor, a team member. */
+  name: 80,
+  /** An email address (RFC 5321's path limit). */
+  email: 254,
+  reviewTitle: 150,
+  reviewBody: 5000,
+  chatMessage: 4000,
+} as const;
+
 /** A non-empty identifier as it travels between client and server. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(128));
 
@@ -23,6 +37,9 @@ export const Timestamp = z
  * never reach an `href` or `src`.
  */
 export const HttpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
+
+/** An email address, at most `MAX_LENGTH.email` long. */
+export const Email = z.email().check(z.maxLength(MAX_LENGTH.email));
 
 export const Count = z.int().check(z.gte(0));
 
@@ -77,13 +94,21 @@ export function lenientArray<T extends z.ZodMiniType>(item: T, max: number) {
 }
 
 /**
- * The signed-in shopper, as the shop knows them. `signature` is the shop's
- * HMAC-SHA256 of `id` (hex), so a backend can trust the id without a session.
+ * A visitor id the server made and signed (`sv_<id>_<mac>`): what votes and the
+ * per-visitor limits count, so a browser cannot make up a new visitor per vote.
+ */
+export const IssuedVisitor = z.object({ visitorId: Id });
+export type IssuedVisitor = z.infer<typeof IssuedVisitor>;
+
+/**
+ * The signed-in shopper, as the shop knows them. `signature` is
+ * `<unix seconds>.<hex HMAC-SHA256 of "<seconds>.<id>">` with the shop's secret,
+ * so a backend can trust the id, for a bounded time, without a session.
  */
 export const Customer = z.object({
   id: Id,
-  signature: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
-  firstName: z.optional(text(80)),
-  email: z.optional(z.email().check(z.maxLength(254))),
+  signature: z.optional(z.string().check(z.regex(/^\d{1,12}\.[0-9a-f]{64}$/))),
+  firstName: z.optional(text(MAX_LENGTH.name)),
+  email: z.optional(Email),
 });
 export type Customer = z.infer<typeof Customer>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Count, HttpUrl, Id, Timestamp, text } from './common.js';
+import { Count, HttpUrl, Id, MAX_LENGTH, Timestamp, text } from './common.js';
 
 const Points = z.int().check(z.gte(-1e9), z.lte(1e9));
 
@@ -37,7 +37,7 @@ export const LoyaltyMember = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('member'),
     id: Id,
-    firstName: z.optional(text(80)),
+    firstName: z.optional(text(MAX_LENGTH.name)),
     points: Count,
     lifetimePoints: Count,
     tier: z.nullable(Tier),

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
-import { Count, HttpUrl, Id, Timestamp, lenientArray, text } from './common.js';
+import { Count, Email, HttpUrl, Id, MAX_LENGTH, Timestamp, lenientArray, text } from './common.js';
+
+/** Photos one review may have. */
+export const REVIEW_MAX_PHOTOS = 5;
 
 export const Rating = z.int().check(z.gte(1), z.lte(5));
 
@@ -13,8 +16,8 @@ export const ReviewPhoto = z.object({
 export type ReviewPhoto = z.infer<typeof ReviewPhoto>;
 
 export const MerchantReply = z.object({
-  body: text(5000, 1),
-  authorName: z.optional(text(80)),
+  body: text(MAX_LENGTH.reviewBody, 1),
+  authorName: z.optional(text(MAX_LENGTH.name)),
   createdAt: Timestamp,
 });
 export type MerchantReply = z.infer<typeof MerchantReply>;
@@ -23,16 +26,16 @@ export const Review = z.object({
   id: Id,
   productId: Id,
   rating: Rating,
-  title: text(150),
-  body: text(5000),
-  authorName: text(80, 1),
+  title: text(MAX_LENGTH.reviewTitle),
+  body: text(MAX_LENGTH.reviewBody),
+  authorName: text(MAX_LENGTH.name, 1),
   verifiedBuyer: z.boolean(),
   /** BCP 47 language of the review text, when known. */
   language: z.optional(text(35)),
   createdAt: Timestamp,
   helpfulCount: Count,
   /** Photos whose URL is not http(s) are dropped; the review still shows. */
-  photos: lenientArray(ReviewPhoto, 5),
+  photos: lenientArray(ReviewPhoto, REVIEW_MAX_PHOTOS),
   reply: z.optional(z.nullable(MerchantReply)),
 });
 export type Review = z.infer<typeof Review>;
@@ -75,11 +78,11 @@ export const ReviewPhotoUpload = z.file().check(z.maxSize(REVIEW_PHOTO_MAX_BYTES
 export const ReviewDraft = z.object({
   productId: Id,
   rating: Rating,
-  title: text(150),
-  body: text(5000, 1),
-  name: text(80, 1),
-  email: z.optional(z.email().check(z.maxLength(254))),
-  photos: z.optional(z.array(ReviewPhotoUpload).check(z.maxLength(5))),
+  title: text(MAX_LENGTH.reviewTitle),
+  body: text(MAX_LENGTH.reviewBody, 1),
+  name: text(MAX_LENGTH.name, 1),
+  email: z.optional(Email),
+  photos: z.optional(z.array(ReviewPhotoUpload).check(z.maxLength(REVIEW_MAX_PHOTOS))),
 });
 export type ReviewDraft = z.infer<typeof ReviewDraft>;
 

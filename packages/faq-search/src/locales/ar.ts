@@ -2,15 +2,14 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { FaqMessages } from '../messages.js';
 import type { ResultMessages } from '../result-messages.js';
 
-const messages: Translation<FaqMessages> = {
+/** Strings of the first load: the field, the popular questions, the states. */
+export const search: Translation<FaqMessages> = {
   label: 'البحث في الأسئلة الشائعة',
   placeholder: 'ابحث عن إجابة…',
   popular: 'الأسئلة الأكثر شيوعًا',
   answers: 'الإجابات',
   empty: 'لا توجد أسئلة هنا بعد.',
 };
-
-export default messages;
 
 /** Strings shown with results (loaded with the search engine). */
 export const results: Translation<ResultMessages> = {
@@ -20,9 +19,9 @@ export const results: Translation<ResultMessages> = {
       : f.plural(count, {
           one: 'تم العثور على إجابة واحدة.',
           two: 'تم العثور على إجابتين.',
-          few: `تم العثور على ${f.number(count)} إجابات.`,
-          many: `تم العثور على ${f.number(count)} إجابة.`,
-          other: `تم العثور على ${f.number(count)} إجابة.`,
+          few: 'تم العثور على # إجابات.',
+          many: 'تم العثور على # إجابة.',
+          other: 'تم العثور على # إجابة.',
         }),
   topics: 'المواضيع',
   allTopics: 'الكل',

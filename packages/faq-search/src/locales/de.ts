@@ -2,7 +2,8 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { FaqMessages } from '../messages.js';
 import type { ResultMessages } from '../result-messages.js';
 
-const messages: Translation<FaqMessages> = {
+/** Strings of the first load: the field, the popular questions, the states. */
+export const search: Translation<FaqMessages> = {
   label: 'FAQ durchsuchen',
   placeholder: 'Nach Antworten suchen…',
   popular: 'Häufige Fragen',
@@ -10,14 +11,10 @@ const messages: Translation<FaqMessages> = {
   empty: 'Hier gibt es noch keine Fragen.',
 };
 
-export default messages;
-
 /** Strings shown with results (loaded with the search engine). */
 export const results: Translation<ResultMessages> = {
   count: (f: Formatter, count: number) =>
-    count === 0
-      ? 'Keine Antworten gefunden.'
-      : f.plural(count, { one: 'Eine Antwort gefunden.', other: `${f.number(count)} Antworten gefunden.` }),
+    count === 0 ? 'Keine Antworten gefunden.' : f.plural(count, { one: 'Eine Antwort gefunden.', other: '# Antworten gefunden.' }),
   topics: 'Themen',
   allTopics: 'Alle',
   otherTopic: 'Weitere Fragen',

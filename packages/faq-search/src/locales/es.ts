@@ -2,7 +2,8 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { FaqMessages } from '../messages.js';
 import type { ResultMessages } from '../result-messages.js';
 
-const messages: Translation<FaqMessages> = {
+/** Strings of the first load: the field, the popular questions, the states. */
+export const search: Translation<FaqMessages> = {
   label: 'Buscar en las preguntas frecuentes',
   placeholder: 'Busca una respuesta…',
   popular: 'Preguntas populares',
@@ -10,14 +11,12 @@ const messages: Translation<FaqMessages> = {
   empty: 'Todavía no hay preguntas.',
 };
 
-export default messages;
-
 /** Strings shown with results (loaded with the search engine). */
 export const results: Translation<ResultMessages> = {
   count: (f: Formatter, count: number) =>
     count === 0
       ? 'No se encontraron respuestas.'
-      : f.plural(count, { one: 'Se encontró una respuesta.', other: `Se encontraron ${f.number(count)} respuestas.` }),
+      : f.plural(count, { one: 'Se encontró una respuesta.', other: 'Se encontraron # respuestas.' }),
   topics: 'Temas',
   allTopics: 'Todos',
   otherTopic: 'Otras preguntas',

@@ -2,7 +2,8 @@ import type { Formatter, Translation } from '@shopfront/core';
 import type { FaqMessages } from '../messages.js';
 import type { ResultMessages } from '../result-messages.js';
 
-const messages: Translation<FaqMessages> = {
+/** Strings of the first load: the field, the popular questions, the states. */
+export const search: Translation<FaqMessages> = {
   label: 'Rechercher dans la FAQ',
   placeholder: 'Rechercher une réponse…',
   popular: 'Questions fréquentes',
@@ -10,14 +11,10 @@ const messages: Translation<FaqMessages> = {
   empty: 'Aucune question pour le moment.',
 };
 
-export default messages;
-
 /** Strings shown with results (loaded with the search engine). */
 export const results: Translation<ResultMessages> = {
   count: (f: Formatter, count: number) =>
-    count === 0
-      ? 'Aucune réponse trouvée.'
-      : f.plural(count, { one: `${f.number(count)} réponse trouvée.`, other: `${f.number(count)} réponses trouvées.` }),
+    count === 0 ? 'Aucune réponse trouvée.' : f.plural(count, { one: '# réponse trouvée.', other: '# réponses trouvées.' }),
   topics: 'Thèmes',
   allTopics: 'Tous',
   otherTopic: 'Autres questions',

@@ -1,30 +1,16 @@
 import type { Formatter, Translation } from '@shopfront/core';
 import type { BadgeMessages } from '../messages.js';
-import type { PanelMessages } from '../panel-messages.js';
+import type { PopoverMessages } from '../popover-messages.js';
 
-const points = (f: Formatter, count: number, unit?: string, short?: boolean) => {
-  const value = short ? f.compact(count) : f.number(count);
-  return unit
-    ? `${value} ${unit}`
-    : f.plural(count, {
-        zero: `${value} نقطة`,
-        one: 'نقطة واحدة',
-        two: 'نقطتان',
-        few: `${value} نقاط`,
-        many: `${value} نقطة`,
-        other: `${value} نقطة`,
-      });
-};
-
-const messages: Translation<BadgeMessages> = {
-  points,
-  toNextTier: (f: Formatter, count: number, tier: string, unit?: string) => `${points(f, count, unit)} للوصول إلى ${tier}`,
+/** What the badge itself says. */
+export const badge: Translation<BadgeMessages> = {
+  toNextTier: (_f: Formatter, points: string, tier: string) => `${points} للوصول إلى ${tier}`,
   topTier: (_f: Formatter, tier: string) => `${tier}: أعلى مستوى`,
   join: 'انضم واربح مكافآت',
 };
-export default messages;
 
-export const panel: Translation<PanelMessages> = {
+/** The popover's strings. */
+export const popover: Translation<PopoverMessages> = {
   rewards: 'المكافآت',
   sections: 'أقسام البرنامج',
   earn: 'اربح',

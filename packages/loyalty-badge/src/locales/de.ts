@@ -1,21 +1,16 @@
 import type { Formatter, Translation } from '@shopfront/core';
 import type { BadgeMessages } from '../messages.js';
-import type { PanelMessages } from '../panel-messages.js';
+import type { PopoverMessages } from '../popover-messages.js';
 
-const points = (f: Formatter, count: number, unit?: string, short?: boolean) => {
-  const value = short ? f.compact(count) : f.number(count);
-  return unit ? `${value} ${unit}` : f.plural(count, { one: `${value} Punkt`, other: `${value} Punkte` });
-};
-
-const messages: Translation<BadgeMessages> = {
-  points,
-  toNextTier: (f: Formatter, count: number, tier: string, unit?: string) => `Noch ${points(f, count, unit)} bis ${tier}`,
+/** What the badge itself says. */
+export const badge: Translation<BadgeMessages> = {
+  toNextTier: (_f: Formatter, points: string, tier: string) => `Noch ${points} bis ${tier}`,
   topTier: (_f: Formatter, tier: string) => `${tier}: höchste Stufe erreicht`,
   join: 'Mitmachen und Prämien sichern',
 };
-export default messages;
 
-export const panel: Translation<PanelMessages> = {
+/** The popover's strings. */
+export const popover: Translation<PopoverMessages> = {
   rewards: 'Prämien',
   sections: 'Bereiche des Programms',
   earn: 'Sammeln',

@@ -1,21 +1,16 @@
 import type { Formatter, Translation } from '@shopfront/core';
 import type { BadgeMessages } from '../messages.js';
-import type { PanelMessages } from '../panel-messages.js';
+import type { PopoverMessages } from '../popover-messages.js';
 
-const points = (f: Formatter, count: number, unit?: string, short?: boolean) => {
-  const value = short ? f.compact(count) : f.number(count);
-  return unit ? `${value} ${unit}` : f.plural(count, { one: `${value} punto`, other: `${value} puntos` });
-};
-
-const messages: Translation<BadgeMessages> = {
-  points,
-  toNextTier: (f: Formatter, count: number, tier: string, unit?: string) => `${points(f, count, unit)} para ${tier}`,
+/** What the badge itself says. */
+export const badge: Translation<BadgeMessages> = {
+  toNextTier: (_f: Formatter, points: string, tier: string) => `${points} para ${tier}`,
   topTier: (_f: Formatter, tier: string) => `${tier}: nivel máximo alcanzado`,
   join: 'Únete y gana recompensas',
 };
-export default messages;
 
-export const panel: Translation<PanelMessages> = {
+/** The popover's strings. */
+export const popover: Translation<PopoverMessages> = {
   rewards: 'Recompensas',
   sections: 'Secciones del programa',
   earn: 'Ganar',

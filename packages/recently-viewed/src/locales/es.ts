@@ -1,7 +1,8 @@
 import type { Formatter, Translation } from '@shopfront/core';
 import type { RecentlyViewedMessages } from '../messages.js';
 
-const messages: Translation<RecentlyViewedMessages> = {
+/** The carousel's strings. */
+export const carousel: Translation<RecentlyViewedMessages> = {
   heading: 'Vistos recientemente',
   carousel: 'carrusel',
   slide: 'diapositiva',
@@ -12,5 +13,3 @@ const messages: Translation<RecentlyViewedMessages> = {
   wasPrice: 'Precio original:',
   soldOut: 'Agotado',
 };
-
-export default messages;

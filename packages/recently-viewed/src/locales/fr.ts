@@ -1,7 +1,8 @@
 import type { Formatter, Translation } from '@shopfront/core';
 import type { RecentlyViewedMessages } from '../messages.js';
 
-const messages: Translation<RecentlyViewedMessages> = {
+/** The carousel's strings. */
+export const carousel: Translation<RecentlyViewedMessages> = {
   heading: 'Vus récemment',
   carousel: 'carrousel',
   slide: 'diapositive',
@@ -12,5 +13,3 @@ const messages: Translation<RecentlyViewedMessages> = {
   wasPrice: 'Prix initial :',
   soldOut: 'Épuisé',
 };
-
-export default messages;

@@ -1,14 +1,16 @@
 import type { Formatter, Translation } from '@shopfront/core';
+import type { ReviewFormMessages } from '../form-messages.js';
+import type { LightboxMessages } from '../lightbox-messages.js';
 import type { ReviewFeedMessages } from '../messages.js';
 
-const messages: Translation<ReviewFeedMessages> = {
+/** The feed's strings. */
+export const feed: Translation<ReviewFeedMessages> = {
   heading: 'Kundenbewertungen',
   rated: (f: Formatter, value: number) => `Mit ${f.number(value, { maximumFractionDigits: 1 })} von 5 bewertet`,
-  basedOn: (f: Formatter, count: number) =>
-    f.plural(count, { one: 'Basierend auf 1 Bewertung', other: `Basierend auf ${f.number(count)} Bewertungen` }),
+  basedOn: (f: Formatter, count: number) => f.plural(count, { one: 'Basierend auf 1 Bewertung', other: 'Basierend auf # Bewertungen' }),
   filterByRating: 'Nach Bewertung filtern',
   ratingBar: (f: Formatter, stars: number, count: number) =>
-    `${f.plural(stars, { one: '1 Stern', other: `${f.number(stars)} Sterne` })}: ${f.plural(count, { one: '1 Bewertung', other: `${f.number(count)} Bewertungen` })}`,
+    `${f.plural(stars, { one: '1 Stern', other: '# Sterne' })}: ${f.plural(count, { one: '1 Bewertung', other: '# Bewertungen' })}`,
   sortBy: 'Sortieren nach',
   'sort-newest': 'Neueste',
   'sort-highest': 'Beste Bewertung',
@@ -30,4 +32,36 @@ const messages: Translation<ReviewFeedMessages> = {
   photoBy: (f: Formatter, index: number, name: string) => `Foto ${f.number(index)} von ${name}`,
 };
 
-export default messages;
+/** The write-a-review form's strings (the form loads on first use). */
+export const form: Translation<ReviewFormMessages> = {
+  heading: 'Bewertung schreiben',
+  rating: 'Ihre Bewertung',
+  stars: (f: Formatter, count: number) => f.plural(count, { one: '1 Stern', other: '# Sterne' }),
+  title: 'Titel (optional)',
+  body: 'Ihr Erfahrungsbericht',
+  name: 'Ihr Name',
+  email: 'E-Mail',
+  emailHint: 'Nur der Shop sieht Ihre E-Mail-Adresse.',
+  photos: 'Fotos (optional, bis zu 5)',
+  photoHint: (f: Formatter, megabytes: number) => `JPEG, PNG, WebP, GIF oder AVIF, je bis zu ${f.number(megabytes)} MB.`,
+  removePhoto: (_f: Formatter, name: string) => `${name} entfernen`,
+  submit: 'Bewertung absenden',
+  sending: 'Wird gesendet…',
+  cancel: 'Abbrechen',
+  needRating: 'Wählen Sie 1 bis 5 Sterne.',
+  needBody: 'Erzählen Sie anderen, was Sie vom Produkt halten.',
+  needName: 'Geben Sie Ihren Namen ein.',
+  needEmail: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+  photoType: (_f: Formatter, name: string) => `${name} ist kein JPEG-, PNG-, WebP-, GIF- oder AVIF-Bild.`,
+  photoSize: (f: Formatter, name: string, megabytes: number) => `${name} ist größer als ${f.number(megabytes)} MB.`,
+  tooManyPhotos: (f: Formatter, max: number) => `Sie können bis zu ${f.number(max)} Fotos hinzufügen.`,
+  thanksPending: 'Vielen Dank! Ihre Bewertung erscheint, sobald der Shop sie geprüft hat.',
+  thanksPublished: 'Vielen Dank! Ihre Bewertung ist jetzt veröffentlicht.',
+};
+
+/** The photo viewer's strings (the viewer loads on first use). */
+export const lightbox: Translation<LightboxMessages> = {
+  photoOf: (f: Formatter, index: number, total: number) => `Foto ${f.number(index)} von ${f.number(total)}`,
+  previousPhoto: 'Vorheriges Foto',
+  nextPhoto: 'Nächstes Foto',
+};

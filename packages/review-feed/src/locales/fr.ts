@@ -1,14 +1,16 @@
 import type { Formatter, Translation } from '@shopfront/core';
+import type { ReviewFormMessages } from '../form-messages.js';
+import type { LightboxMessages } from '../lightbox-messages.js';
 import type { ReviewFeedMessages } from '../messages.js';
 
-const messages: Translation<ReviewFeedMessages> = {
+/** The feed's strings. */
+export const feed: Translation<ReviewFeedMessages> = {
   heading: 'Avis clients',
   rated: (f: Formatter, value: number) => `Noté ${f.number(value, { maximumFractionDigits: 1 })} sur 5`,
-  basedOn: (f: Formatter, count: number) =>
-    f.plural(count, { one: `Basé sur ${f.number(count)} avis`, other: `Basé sur ${f.number(count)} avis` }),
+  basedOn: (f: Formatter, count: number) => f.plural(count, { one: 'Basé sur # avis', other: 'Basé sur # avis' }),
   filterByRating: 'Filtrer par note',
   ratingBar: (f: Formatter, stars: number, count: number) =>
-    `${f.plural(stars, { one: `${f.number(stars)} étoile`, other: `${f.number(stars)} étoiles` })} : ${f.number(count)} avis`,
+    `${f.plural(stars, { one: '# étoile', other: '# étoiles' })} : ${f.number(count)} avis`,
   sortBy: 'Trier par',
   'sort-newest': 'Les plus récents',
   'sort-highest': 'Meilleures notes',
@@ -30,4 +32,36 @@ const messages: Translation<ReviewFeedMessages> = {
   photoBy: (f: Formatter, index: number, name: string) => `Photo ${f.number(index)} de ${name}`,
 };
 
-export default messages;
+/** The write-a-review form's strings (the form loads on first use). */
+export const form: Translation<ReviewFormMessages> = {
+  heading: 'Écrire un avis',
+  rating: 'Votre note',
+  stars: (f: Formatter, count: number) => f.plural(count, { one: '# étoile', other: '# étoiles' }),
+  title: 'Titre (facultatif)',
+  body: 'Votre avis',
+  name: 'Votre nom',
+  email: 'E-mail',
+  emailHint: 'Seule la boutique voit votre e-mail.',
+  photos: 'Photos (facultatif, 5 maximum)',
+  photoHint: (f: Formatter, megabytes: number) => `JPEG, PNG, WebP, GIF ou AVIF, ${f.number(megabytes)} Mo maximum chacune.`,
+  removePhoto: (_f: Formatter, name: string) => `Retirer ${name}`,
+  submit: 'Publier l’avis',
+  sending: 'Envoi…',
+  cancel: 'Annuler',
+  needRating: 'Choisissez une note de 1 à 5 étoiles.',
+  needBody: 'Dites aux autres clients ce que vous pensez du produit.',
+  needName: 'Indiquez votre nom.',
+  needEmail: 'Indiquez une adresse e-mail valide.',
+  photoType: (_f: Formatter, name: string) => `${name} n’est pas une image JPEG, PNG, WebP, GIF ou AVIF.`,
+  photoSize: (f: Formatter, name: string, megabytes: number) => `${name} dépasse ${f.number(megabytes)} Mo.`,
+  tooManyPhotos: (f: Formatter, max: number) => `Vous pouvez ajouter ${f.number(max)} photos au maximum.`,
+  thanksPending: 'Merci ! Votre avis apparaîtra une fois vérifié par la boutique.',
+  thanksPublished: 'Merci ! Votre avis est publié.',
+};
+
+/** The photo viewer's strings (the viewer loads on first use). */
+export const lightbox: Translation<LightboxMessages> = {
+  photoOf: (f: Formatter, index: number, total: number) => `Photo ${f.number(index)} sur ${f.number(total)}`,
+  previousPhoto: 'Photo précédente',
+  nextPhoto: 'Photo suivante',
+};

@@ -1,6 +1,6 @@
 /** The demo shop's products, loyalty programme and business hours. */
 import type { BusinessHours, Reward, Tier, WayToEarn } from '@shopfront/core/schemas.js';
-import type { StoredProduct } from '../storage.js';
+import type { StoredProduct } from '../storage/index.js';
 import type { ProductShape } from './svg.js';
 
 export interface DemoProduct {

@@ -65,7 +65,7 @@ function layout(
             A demo shop for Shopfront: reviews, rewards, chat, FAQ search and recently viewed products load as widgets from
             <code>/cdn/shopfront.js</code>.
             ${context.hasLoader ? '' : html`<strong>The widget build is missing: run <code>npm run build</code>.</strong>`} Agents answer at
-            <a href="/inbox">/inbox</a>.
+            <a href="/inbox">/inbox</a>. Developers: the <a href="/api/v1/docs">API reference</a>.
           </p>
         </footer>
         <sf-chat-launcher></sf-chat-launcher>

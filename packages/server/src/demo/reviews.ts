@@ -1,6 +1,6 @@
 /** About 300 demo reviews in six languages, some with photos and shop replies. Deterministic. */
 import type { MerchantReply } from '@shopfront/core/schemas.js';
-import type { NewReview } from '../storage.js';
+import type { NewReview } from '../storage/index.js';
 import { DEMO_PRODUCTS } from './catalogue.js';
 
 type Mood = 'good' | 'mixed' | 'bad';

@@ -12,7 +12,7 @@ const bundles = new Map<string, Promise<string | undefined>>();
 /** esbuild options shared with scripts/build.mjs (which writes the file). */
 export function inboxBuildOptions(root: string) {
   return {
-    entryPoints: [join(root, 'src', 'inbox', 'app.ts')],
+    entryPoints: [join(root, 'src', 'inbox', 'client', 'main.ts')],
     bundle: true,
     format: 'esm' as const,
     target: 'es2022',

@@ -1,5 +1,6 @@
 /** The inbox's server-rendered pages: the login form and the shell the Lit app runs in. */
 import { html, jsonScript } from '../html.js';
+import type { InboxSettings } from './wire.js';
 
 export const INBOX_CSS = `
 :root { color-scheme: light dark; font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -47,7 +48,7 @@ export function loginPage(csrf: string, error?: string): string {
     </html>`.value;
 }
 
-export function inboxShell(settings: { csrf: string; agent: { name: string; email: string }; shop: { name: string } }): string {
+export function inboxShell(settings: InboxSettings): string {
   return html`<!doctype html>
     <html lang="en">
       <head>

@@ -1,55 +1,81 @@
 /** `/api/v1` FAQ (with an ETag, so clients revalidate for the price of a 304) and products by id. */
-import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { FaqEntries, FaqSearchResult, Id, ProductList, type Product } from '@shopfront/core/schemas.js';
+import { FaqEntries, FaqSearchResult, Id, ProductList } from '@shopfront/core/schemas.js';
+import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { searchFaq } from '../faq-search.js';
-import { absolute, parseInput, respond, type AppEnv } from '../http.js';
-import type { StoredProduct } from '../storage.js';
+import { absolute } from '../http.js';
+import { productForResponse } from '../responses.js';
 
 const SearchQuery = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const ProductIds = z.array(Id).check(z.minLength(1), z.maxLength(250));
-
-export function productForResponse(product: StoredProduct, baseUrl: string): Product {
-  const { description: _description, ...rest } = product;
-  return {
-    ...rest,
-    url: absolute(product.url, baseUrl),
-    ...(product.image ? { image: { ...product.image, url: absolute(product.image.url, baseUrl) } } : {}),
-  };
-}
+const ETAG = { description: 'The FAQ version, for `If-None-Match`', schema: { type: 'string' } };
 
 export function catalogueRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>();
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/faq',
+      operationId: 'listFaqEntries',
+      summary: 'Every FAQ entry',
+      description: '`version` and the `ETag` change whenever an entry changes; send `If-None-Match` to get a 304 instead of the entries.',
+      tags: ['FAQ'],
+      security: 'shop',
+      headers: {
+        'If-None-Match': { schema: z.optional(z.string().check(z.maxLength(1024))), description: 'The ETag of the copy you hold' },
+      },
+      responses: {
+        200: { description: 'The entries', schema: FaqEntries, headers: { ETag: ETAG } },
+        304: { description: 'Not modified: the copy you hold is current', headers: { ETag: ETAG } },
+      },
+      handler: async ({ shop, headers }, c) => {
+        const faq = await deps.storage.catalogue.faq(shop.id);
+        const etag = `"faq-${faq.version}"`;
+        c.header('ETag', etag);
+        c.header('Cache-Control', 'no-cache');
+        const match = headers['If-None-Match'];
+        if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+        const baseUrl = c.get('baseUrl');
+        return {
+          status: 200,
+          body: {
+            version: faq.version,
+            entries: faq.entries.map((entry) => (entry.url ? { ...entry, url: absolute(entry.url, baseUrl) } : entry)),
+          },
+        };
+      },
+    }),
 
-  app.get('/faq', async (c) => {
-    const shop = c.get('shop');
-    const faq = await deps.storage.faq(shop.id);
-    const etag = `"faq-${faq.version}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'no-cache');
-    const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
-    const baseUrl = c.get('baseUrl');
-    return respond(c, FaqEntries, {
-      version: faq.version,
-      entries: faq.entries.map((entry) => (entry.url ? { ...entry, url: absolute(entry.url, baseUrl) } : entry)),
-    });
-  });
+    defineRoute({
+      method: 'get',
+      path: '/faq/search',
+      operationId: 'searchFaq',
+      summary: 'Search the FAQ on the server',
+      tags: ['FAQ'],
+      security: 'shop',
+      query: { q: { schema: SearchQuery, description: 'Words to find', example: 'returns' } },
+      responses: { 200: { description: 'Matching entries’ ids, best first', schema: FaqSearchResult } },
+      handler: async ({ shop, query }) => {
+        const { entries } = await deps.storage.catalogue.faq(shop.id);
+        return { status: 200, body: { hits: searchFaq(entries, query.q) } };
+      },
+    }),
 
-  app.get('/faq/search', async (c) => {
-    const query = parseInput(SearchQuery, c.req.query('q'), { prefix: 'q' });
-    const { entries } = await deps.storage.faq(c.get('shop').id);
-    return respond(c, FaqSearchResult, { hits: searchFaq(entries, query) });
-  });
-
-  app.get('/products', async (c) => {
-    const raw = c.req.query('ids');
-    const ids = parseInput(ProductIds, raw === undefined ? undefined : raw.split(','), { prefix: 'ids' });
-    const products = await deps.storage.products(c.get('shop').id, ids);
-    const baseUrl = c.get('baseUrl');
-    return respond(c, ProductList, { products: products.map((product) => productForResponse(product, baseUrl)) });
-  });
-
-  return app;
+    defineRoute({
+      method: 'get',
+      path: '/products',
+      operationId: 'getProducts',
+      summary: 'Products by id',
+      description: 'In the order asked; ids the shop does not know are left out.',
+      tags: ['Products'],
+      security: 'shop',
+      query: { ids: { schema: ProductIds, description: 'Comma-separated product ids, at most 250', example: ['prod-1', 'prod-2'] } },
+      responses: { 200: { description: 'The products', schema: ProductList } },
+      handler: async ({ shop, query }, c) => {
+        const products = await deps.storage.catalogue.products(shop.id, query.ids);
+        const baseUrl = c.get('baseUrl');
+        return { status: 200, body: { products: products.map((product) => productForResponse(product, baseUrl)) } };
+      },
+    }),
+  ];
 }

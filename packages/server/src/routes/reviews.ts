@@ -1,5 +1,4 @@
 /** `/api/v1` reviews: summary, sorted and filtered pages, submission with photos, helpful votes. */
-import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
   Id,
@@ -10,25 +9,14 @@ import {
   ReviewSubmission,
   ReviewSummary,
   ReviewVote,
-  type Review,
-  type ReviewPhoto,
 } from '@shopfront/core/schemas.js';
-import { limitWrite, type Deps } from '../deps.js';
-import { customerFrom } from '../identity.js';
-import { HttpError, absolute, booleanParam, numeric, parseInput, readJson, respond, type AppContext, type AppEnv } from '../http.js';
-import type { ReviewCursor, Shop } from '../storage.js';
-
-/** Makes the review's photo URLs absolute for the response. */
-export function reviewForResponse(review: Review, baseUrl: string): Review {
-  return {
-    ...review,
-    photos: review.photos.map((photo) => ({
-      ...photo,
-      url: absolute(photo.url, baseUrl),
-      ...(photo.thumbnailUrl ? { thumbnailUrl: absolute(photo.thumbnailUrl, baseUrl) } : {}),
-    })),
-  };
-}
+import { defineRoute } from '../api/route.js';
+import type { Deps } from '../deps.js';
+import { HttpError } from '../http.js';
+import { reviewForResponse } from '../responses.js';
+import { prepareReviewPhoto, type PreparedPhoto } from '../review-photos.js';
+import { submitReview } from '../services/reviews.js';
+import type { ReviewCursor } from '../storage/index.js';
 
 const encodeCursor = (cursor: ReviewCursor) => Buffer.from(JSON.stringify([cursor.sort, ...cursor.keys])).toString('base64url');
 
@@ -41,137 +29,131 @@ function decodeCursor(value: string): ReviewCursor {
   } catch {
     // falls through to the 400
   }
-  throw new HttpError(400, 'The cursor is not one this server made.', 'cursor');
+  throw new HttpError(400, 'cursor: not one this server made (use the previous page’s nextCursor).', 'cursor');
 }
 
-const VoteBody = z.object({ helpful: z.boolean() });
+export const VoteRequest = z.object({ helpful: z.boolean() });
+/** Without photos: files cannot travel in JSON. */
+export const ReviewDraftJson = z.omit(ReviewDraft, { photos: true });
 
-/** Points for a published review by a signed-in customer, when the shop's programme has a way to earn them. */
-export async function awardReviewPoints(deps: Deps, shop: Shop, customerId: string | undefined) {
-  if (!customerId) return;
-  const { waysToEarn } = await deps.storage.loyaltySetup(shop.id);
-  const way = waysToEarn.find((candidate) => candidate.kind === 'review');
-  if (!way || way.points <= 0) return;
-  await deps.storage.adjustPoints(shop.id, customerId, { points: way.points, kind: 'earn', label: way.label });
-}
-
-async function readDraft(c: AppContext): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^multipart\/form-data\b/i.test(type)) {
-    return readJson(c);
-  }
-  let form: Record<string, string | File | Array<string | File>>;
-  try {
-    form = (await c.req.parseBody({ all: true })) as typeof form;
-  } catch {
-    throw new HttpError(400, 'The form data could not be read.', 'body');
-  }
-  const one = (name: string) => {
-    const value = form[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const text = (name: string) => {
-    const value = one(name);
-    return typeof value === 'string' ? value : value === undefined ? undefined : '';
-  };
-  const photos = ([] as Array<string | File>)
-    .concat(form.photos ?? [])
-    // An empty file input still submits an empty, unnamed part.
-    .filter((photo) => !(photo instanceof File && photo.size === 0 && photo.name === ''));
-  const email = text('email');
-  return {
-    productId: text('productId'),
-    rating: numeric(text('rating')),
-    title: text('title') ?? '',
-    body: text('body'),
-    name: text('name'),
-    ...(email ? { email } : {}),
-    ...(photos.length ? { photos } : {}),
-  };
-}
+const productId = { productId: { schema: Id, description: "The product's id in the shop", example: 'prod-1' } };
+const { sort, rating, withMedia, cursor, limit } = ReviewQuery.shape;
 
 export function reviewRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>();
-  const productIdOf = (c: AppContext) => parseInput(Id, c.req.param('productId'), { prefix: 'productId' });
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/products/{productId}/reviews/summary',
+      operationId: 'getReviewSummary',
+      summary: 'Star average and histogram',
+      description: "Over the product's published reviews.",
+      tags: ['Reviews'],
+      security: 'shop',
+      params: productId,
+      responses: { 200: { description: 'The summary', schema: ReviewSummary } },
+      handler: async ({ shop, params }) => ({ status: 200, body: await deps.storage.reviews.summary(shop.id, params.productId) }),
+    }),
 
-  app.get('/products/:productId/reviews/summary', async (c) => {
-    const summary = await deps.storage.reviewSummary(c.get('shop').id, productIdOf(c));
-    return respond(c, ReviewSummary, summary);
-  });
-
-  app.get('/products/:productId/reviews', async (c) => {
-    const productId = productIdOf(c);
-    const query = parseInput(
-      ReviewQuery,
-      {
-        sort: c.req.query('sort'),
-        rating: numeric(c.req.query('rating')),
-        withMedia: booleanParam(c.req.query('with_media')),
-        cursor: c.req.query('cursor'),
-        limit: numeric(c.req.query('limit')),
+    defineRoute({
+      method: 'get',
+      path: '/products/{productId}/reviews',
+      operationId: 'listReviews',
+      summary: 'A page of published reviews',
+      description:
+        'Keyset pagination: `nextCursor` encodes the last row’s sort keys, so reviews arriving meanwhile neither repeat nor shift the next page.',
+      tags: ['Reviews'],
+      security: 'shop',
+      params: productId,
+      query: {
+        sort: { schema: sort, description: 'Order; default `newest`' },
+        rating: { schema: rating, description: 'Only reviews with this many stars' },
+        with_media: { schema: withMedia, description: 'Only reviews with photos' },
+        cursor: { schema: cursor, description: '`nextCursor` of the previous page (made for the same sort)' },
+        limit: { schema: limit, description: 'Page size; default 10' },
       },
-      { names: { withMedia: 'with_media' } },
-    );
-    const page = await deps.storage.listReviews(c.get('shop').id, productId, {
-      sort: query.sort ?? 'newest',
-      rating: query.rating,
-      withMedia: query.withMedia,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
-      limit: query.limit ?? 10,
-    });
-    const baseUrl = c.get('baseUrl');
-    return respond(c, ReviewPage, {
-      reviews: page.reviews.map((review) => reviewForResponse(review, baseUrl)),
-      nextCursor: page.next ? encodeCursor(page.next) : null,
-    });
-  });
-
-  app.post('/reviews', async (c) => {
-    const shop = c.get('shop');
-    limitWrite(deps, c);
-    const customerId = customerFrom(c, shop);
-    const draft = parseInput(ReviewDraft, await readDraft(c));
-    const photos: ReviewPhoto[] = [];
-    for (const [index, file] of (draft.photos ?? []).entries()) {
-      const stored = await deps.media.saveImage(file, REVIEW_PHOTO_TYPES);
-      if (!stored) throw new HttpError(400, `Photo ${index + 1} is not a JPEG, PNG, WebP, GIF or AVIF image.`, `photos.${index}`);
-      photos.push({ url: stored.path, alt: `Photo from ${draft.name}`, width: stored.width, height: stored.height });
-    }
-    const { autoPublishAt } = shop.settings;
-    const status = autoPublishAt !== null && draft.rating >= autoPublishAt ? 'published' : 'pending';
-    const [review] = await deps.storage.insertReviews(shop.id, [
-      {
-        productId: draft.productId,
-        rating: draft.rating,
-        title: draft.title,
-        body: draft.body,
-        authorName: draft.name,
-        email: draft.email,
-        customerId,
-        visitorId: c.get('visitorId'),
-        photos: photos.map((photo) => Object.fromEntries(Object.entries(photo).filter(([, value]) => value !== undefined)) as ReviewPhoto),
-        status,
+      responses: { 200: { description: 'The page; `nextCursor` is null on the last one', schema: ReviewPage } },
+      handler: async ({ shop, params, query }, c) => {
+        const page = await deps.storage.reviews.list(shop.id, params.productId, {
+          sort: query.sort ?? 'newest',
+          rating: query.rating,
+          withMedia: query.with_media,
+          after: query.cursor ? decodeCursor(query.cursor) : undefined,
+          limit: query.limit ?? 10,
+        });
+        const baseUrl = c.get('baseUrl');
+        return {
+          status: 200,
+          body: {
+            reviews: page.reviews.map((review) => reviewForResponse(review, baseUrl)),
+            nextCursor: page.next ? encodeCursor(page.next) : null,
+          },
+        };
       },
-    ]);
-    if (status === 'published') await awardReviewPoints(deps, shop, customerId);
-    else {
-      const pending = await deps.storage.moderationReview(shop.id, review!.id);
-      if (pending) deps.hub.publishInbox(shop.id, { type: 'review', review: pending });
-    }
-    return respond(c, ReviewSubmission, { review: reviewForResponse(review!, c.get('baseUrl')), status }, 201);
-  });
+    }),
 
-  app.post('/reviews/:reviewId/votes', async (c) => {
-    const shop = c.get('shop');
-    const reviewId = parseInput(Id, c.req.param('reviewId'), { prefix: 'reviewId' });
-    const visitorId = c.get('visitorId');
-    if (!visitorId) throw new HttpError(400, 'Voting needs the X-Shopfront-Visitor header.', 'visitor');
-    limitWrite(deps, c);
-    const { helpful } = parseInput(VoteBody, await readJson(c));
-    const helpfulCount = await deps.storage.vote(shop.id, reviewId, visitorId, helpful);
-    if (helpfulCount === undefined) throw new HttpError(404, 'No such review.', 'reviewId');
-    return respond(c, ReviewVote, { reviewId, helpfulCount });
-  });
+    defineRoute({
+      method: 'post',
+      path: '/reviews',
+      operationId: 'submitReview',
+      summary: 'Submit a review',
+      description:
+        'With up to 5 photos as `multipart/form-data` (JPEG, PNG, WebP, GIF or AVIF, at most 8 MB each, the type read from the bytes; re-encoded without metadata, with a thumbnail), or as JSON without photos. ' +
+        'Photos of a review that is not published are not served publicly. ' +
+        "Published at once at or above the shop's auto-publish rating, otherwise pending moderation. A signed-in customer's review is linked to them.",
+      tags: ['Reviews'],
+      security: 'customer',
+      visitor: 'optional',
+      rateLimited: true,
+      body: { json: ReviewDraftJson, multipart: ReviewDraft },
+      responses: { 201: { description: 'Stored; `status` says whether it is published or pending', schema: ReviewSubmission } },
+      errors: { 400: 'A photo is not an accepted image (`field`: `photos.N`)' },
+      handler: async ({ shop, customerId, visitorId, body: draft }, c) => {
+        // Every photo is checked and re-encoded in memory first: a refused request leaves nothing on disk.
+        const uploads: PreparedPhoto[] = [];
+        for (const [index, file] of ('photos' in draft ? (draft.photos ?? []) : []).entries()) {
+          const prepared = await prepareReviewPhoto(file, REVIEW_PHOTO_TYPES);
+          if (!prepared) throw new HttpError(400, `photos.${index}: not a JPEG, PNG, WebP, GIF or AVIF image.`, `photos.${index}`);
+          uploads.push(prepared);
+        }
+        const { review, status } = await submitReview(
+          deps,
+          shop,
+          {
+            productId: draft.productId,
+            rating: draft.rating,
+            title: draft.title,
+            body: draft.body,
+            authorName: draft.name,
+            email: draft.email,
+            customerId,
+            visitorId,
+            photos: [],
+          },
+          uploads,
+        );
+        return { status: 201, body: { review: reviewForResponse(review, c.get('baseUrl')), status } };
+      },
+    }),
 
-  return app;
+    defineRoute({
+      method: 'post',
+      path: '/reviews/{reviewId}/votes',
+      operationId: 'voteReview',
+      summary: 'Vote a review helpful (or not)',
+      description: 'Once per visitor, with a visitor id from `POST /visitors`: a repeat returns the unchanged count.',
+      tags: ['Reviews'],
+      security: 'shop',
+      visitor: 'required',
+      rateLimited: true,
+      params: { reviewId: { schema: Id, description: "The review's id" } },
+      body: { json: VoteRequest },
+      responses: { 200: { description: 'The review’s helpful count now', schema: ReviewVote } },
+      errors: { 403: 'A visitor id this server did not issue', 404: 'No such published review' },
+      handler: async ({ shop, params, visitorId, body }) => {
+        const helpfulCount = await deps.storage.reviews.vote(shop.id, params.reviewId, visitorId!, body.helpful);
+        if (helpfulCount === undefined) throw new HttpError(404, 'No such review.', 'reviewId');
+        return { status: 200, body: { reviewId: params.reviewId, helpfulCount } };
+      },
+    }),
+  ];
 }

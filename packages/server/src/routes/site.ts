@@ -11,12 +11,13 @@ import type { Deps } from '../deps.js';
 import { DEMO_CUSTOMER, DEMO_PRODUCTS } from '../demo/catalogue.js';
 import { DEMO_CSS, DEMO_JS, FAVICON_SVG } from '../demo/assets.js';
 import { accountPage, faqPage, homePage, notFoundPage, productPage, type PageContext } from '../demo/pages.js';
+import { DEMO_KEY } from '../demo/seed.js';
 import { productSvg, reviewPhotoSvg } from '../demo/svg.js';
 import { signCustomer } from '../identity.js';
 import type { AppContext, AppEnv } from '../http.js';
-import { MEDIA_CSP, setPageHeaders } from '../security.js';
-import { DEMO_KEY } from '../shops.js';
-import { productForResponse } from './catalogue.js';
+import { productForResponse } from '../responses.js';
+import { notFoundUncached, reviewPhotoFile } from '../review-photos.js';
+import { mediaResponse, setPageHeaders } from '../security.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -26,19 +27,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-function mediaResponse(c: AppContext, body: string | Uint8Array, type: string, cache: string): Response {
-  c.header('Content-Type', type);
-  c.header('Content-Security-Policy', MEDIA_CSP);
-  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-  c.header('Cache-Control', cache);
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body));
-}
-
 export function siteRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const cdnRoot = resolve(deps.config.cdnDir);
 
-  const demoShop = async () => (deps.config.demo === false ? undefined : deps.storage.shopByKey(deps.config.demo.key ?? DEMO_KEY));
+  const demoShop = async () => (deps.config.demo === false ? undefined : deps.storage.shops.byKey(deps.config.demo.key ?? DEMO_KEY));
   const pageContext = (c: AppContext, shop: { key: string; name: string }): PageContext => ({
     baseUrl: c.get('baseUrl'),
     shopKey: shop.key,
@@ -53,15 +46,20 @@ export function siteRoutes(deps: Deps) {
   app.get('/', async (c) => {
     const shop = await demoShop();
     if (!shop)
-      return c.json({ name: 'Shopfront server', api: `${c.get('baseUrl')}/api/v1`, openapi: `${c.get('baseUrl')}/api/v1/openapi.json` });
-    const products = (await deps.storage.allProducts(shop.id)).map((product) => productForResponse(product, c.get('baseUrl')));
+      return c.json({
+        name: 'Shopfront server',
+        api: `${c.get('baseUrl')}/api/v1`,
+        openapi: `${c.get('baseUrl')}/api/v1/openapi.json`,
+        reference: `${c.get('baseUrl')}/api/v1/docs`,
+      });
+    const products = (await deps.storage.catalogue.allProducts(shop.id)).map((product) => productForResponse(product, c.get('baseUrl')));
     return page(c, homePage(pageContext(c, shop), products));
   });
 
   app.get('/products/:handle', async (c) => {
     const shop = await demoShop();
     if (!shop) return c.notFound();
-    const product = await deps.storage.productByHandle(shop.id, c.req.param('handle'));
+    const product = await deps.storage.catalogue.productByHandle(shop.id, c.req.param('handle'));
     if (!product) return page(c, notFoundPage(pageContext(c, shop)), 404);
     return page(
       c,
@@ -72,7 +70,7 @@ export function siteRoutes(deps: Deps) {
   app.get('/faq', async (c) => {
     const shop = await demoShop();
     if (!shop) return c.notFound();
-    const { entries } = await deps.storage.faq(shop.id);
+    const { entries } = await deps.storage.catalogue.faq(shop.id);
     return page(c, faqPage(pageContext(c, shop), entries));
   });
 
@@ -114,6 +112,14 @@ export function siteRoutes(deps: Deps) {
     const file = await deps.media.read(c.req.param('file'));
     if (!file) return c.notFound();
     return mediaResponse(c, file.bytes, file.type, 'public, max-age=31536000, immutable');
+  });
+
+  // A review's photos are public while it is published. A day's caching rather than a year's:
+  // a review rejected after publication should not stay visible in caches for long.
+  app.get('/media/r/:reviewId/:file', async (c) => {
+    const photo = await reviewPhotoFile(deps, c.req.param('reviewId'), c.req.param('file'));
+    if (photo?.status !== 'published') return notFoundUncached(c);
+    return mediaResponse(c, photo.bytes, photo.type, 'public, max-age=86400');
   });
 
   // The CDN build: any shop's page loads it, so it is served with CORS to everyone (module scripts need it).

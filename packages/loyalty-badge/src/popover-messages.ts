@@ -1,0 +1,50 @@
+import { defineMessages, type Formatter } from '@shopfront/core';
+import { locales } from './messages.js';
+
+const en = {
+  rewards: 'Rewards',
+  sections: 'Rewards sections',
+  earn: 'Earn',
+  redeem: 'Redeem',
+  history: 'History',
+  refer: 'Refer',
+  waysToEarn: 'Ways to earn',
+  tiers: 'Tiers',
+  tierFrom: (_f: Formatter, points: string) => `from ${points}`,
+  yourTier: 'Your tier',
+  noWaysToEarn: 'Ways to earn will appear here soon.',
+  noRewards: 'No rewards to redeem yet.',
+  missing: (_f: Formatter, points: string) => `${points} more needed`,
+  confirmQuestion: (_f: Formatter, reward: string, cost: string) => `Redeem “${reward}” for ${cost}?`,
+  confirm: 'Yes, redeem',
+  cancel: 'Cancel',
+  redeeming: 'Redeeming…',
+  worth: (_f: Formatter, amount: string) => `Worth ${amount}`,
+  yourCode: 'Your discount code',
+  codeHint: 'Use it at checkout.',
+  copyCode: 'Copy code',
+  copyLink: 'Copy link',
+  copied: 'Copied to the clipboard.',
+  copyFailed: "Couldn't copy. Select the text and copy it.",
+  validUntil: (f: Formatter, date: string) => `Valid until ${f.date(date)}`,
+  balance: (_f: Formatter, points: string) => `Your balance: ${points}`,
+  backToRewards: 'Back to rewards',
+  notEnough: "You don't have enough points for this reward any more.",
+  signInAgain: 'Please sign in again to redeem rewards.',
+  offlineRedeem: "You're offline. Redeeming a reward needs a connection.",
+  noActivity: 'No activity yet.',
+  referIntro: 'Share your link with friends.',
+  referEarn: (_f: Formatter, points: string) => `You earn ${points} when a friend places their first order.`,
+  referralLink: 'Your referral link',
+  share: 'Share',
+  shareText: (_f: Formatter, program: string) => `Join me at ${program}`,
+  joinTitle: (_f: Formatter, program: string) => `Join ${program}`,
+  joinIntro: 'Earn points on every order and turn them into rewards.',
+  signUp: 'Join now',
+  logIn: 'Sign in',
+  memberEarn: 'What members earn',
+};
+export type PopoverMessages = typeof en;
+
+/** The popover's strings: English ships in the popover chunk; other languages are in the badge's locale modules. */
+export const popoverMessages = defineMessages(en, locales, 'popover');

@@ -1,0 +1,307 @@
+/**
+ * `/inbox/api/*`: what the inbox page calls for a signed-in agent —
+ * conversations, replies, availability, emails, review moderation and a live
+ * event stream. Public API in the sense that it is documented and stable for
+ * pages this server serves (the cookie is SameSite=Strict and scoped to
+ * `/inbox`, every write needs the CSRF token from the same origin); a shop's
+ * backend uses the admin API instead.
+ */
+import { deleteCookie } from 'hono/cookie';
+import * as z from 'zod/mini';
+import { ChatMessage, Id } from '@shopfront/core/schemas.js';
+import { defineRoute } from '../api/route.js';
+import { SESSION_COOKIE } from '../api/security.js';
+import type { Deps } from '../deps.js';
+import { HttpError, type AppContext } from '../http.js';
+import { messageForResponse, moderationReviewForResponse } from '../responses.js';
+import { setAvailability, signOut } from '../services/agents.js';
+import {
+  HISTORY_LIMIT,
+  INBOX_LIST_LIMIT,
+  broadcastStatus,
+  chatStatus,
+  markRead,
+  replyAsAgent,
+  setConversationStatus,
+} from '../services/chat.js';
+import { moderateReview, replyToReview } from '../services/reviews.js';
+import { eventStream } from '../sse.js';
+import type { AgentRecord, Shop } from '../storage/index.js';
+import {
+  AgentReply,
+  AvailabilityBody,
+  ConversationChange,
+  ConversationHistory,
+  ConversationList,
+  Done,
+  EmailList,
+  InboxEvent,
+  InboxMe,
+  ReadMark,
+  ReviewChange,
+  ReviewDecision,
+  ReviewList,
+  ReviewReply,
+  StatusChange,
+  Typing,
+} from './wire.js';
+
+const conversationId = { conversationId: { schema: Id, description: "The conversation's id" } };
+const reviewId = { reviewId: { schema: Id, description: "The review's id" } };
+const done = { 200: { description: 'Done', schema: Done } } as const;
+
+export function inboxApi(deps: Deps) {
+  const shopOf = async (agent: AgentRecord): Promise<Shop> => {
+    const shop = await deps.storage.shops.byId(agent.shopId);
+    if (!shop) throw new HttpError(404, 'The shop no longer exists.');
+    return shop;
+  };
+  const conversationOf = async (agent: AgentRecord, id: string) => {
+    const conversation = await deps.storage.chat.conversation(agent.shopId, id);
+    if (!conversation) throw new HttpError(404, 'No such conversation.', 'conversationId');
+    return conversation;
+  };
+  const baseUrlOf = (c: AppContext) => c.get('baseUrl');
+  const base = { tags: ['Inbox'], security: 'inbox' } as const;
+
+  return [
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/logout',
+      operationId: 'inboxSignOut',
+      summary: 'Sign out',
+      description: `Ends the session and clears the \`${SESSION_COOKIE}\` cookie.`,
+      responses: done,
+      handler: async ({ session }, c) => {
+        await signOut(deps, session);
+        deleteCookie(c, SESSION_COOKIE, { path: '/inbox' });
+        return { status: 200, body: { ok: true } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/me',
+      operationId: 'inboxMe',
+      summary: 'The signed-in agent, their shop and the chat status',
+      responses: { 200: { description: 'The agent', schema: InboxMe } },
+      handler: async ({ agent }) => {
+        const shop = await shopOf(agent);
+        const current = (await deps.storage.agents.byId(agent.id)) ?? agent;
+        return {
+          status: 200,
+          body: {
+            agent: { id: current.id, name: current.name, email: current.email, availability: current.availability },
+            shop: { name: shop.name, key: shop.key },
+            status: await chatStatus(deps, shop),
+          },
+        };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'put',
+      path: '/inbox/api/me/availability',
+      operationId: 'inboxSetAvailability',
+      summary: "Set the agent's availability",
+      description: '`auto`: online while the inbox page is open; `available`: always online; `away`.',
+      body: { json: AvailabilityBody },
+      responses: { 200: { description: 'The availability now', schema: AvailabilityBody } },
+      handler: async ({ agent, body }) => {
+        await setAvailability(deps, agent, body.availability);
+        return { status: 200, body: { availability: body.availability } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/conversations',
+      operationId: 'inboxListConversations',
+      summary: 'Conversations, most recently updated first',
+      query: { status: { schema: z.optional(z.enum(['open', 'closed', 'all'])), description: 'Which; default `open`' } },
+      responses: { 200: { description: 'The conversations', schema: ConversationList } },
+      handler: async ({ agent, query }) => ({
+        status: 200,
+        body: { conversations: await deps.storage.chat.conversations(agent.shopId, query.status ?? 'open', INBOX_LIST_LIMIT) },
+      }),
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/conversations/{conversationId}/messages',
+      operationId: 'inboxConversationHistory',
+      summary: 'A conversation and its messages after a sequence number',
+      params: conversationId,
+      query: { after: { schema: z.optional(z.int().check(z.gte(0))), description: 'A sequence number; default 0' } },
+      responses: { 200: { description: 'The conversation and messages', schema: ConversationHistory } },
+      errors: { 404: 'No such conversation' },
+      handler: async ({ agent, params, query }, c) => {
+        const conversation = await conversationOf(agent, params.conversationId);
+        const messages = await deps.storage.chat.messagesAfter(conversation.id, query.after ?? 0, HISTORY_LIMIT);
+        return { status: 200, body: { conversation, messages: messages.map((message) => messageForResponse(message, baseUrlOf(c))) } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/conversations/{conversationId}/messages',
+      operationId: 'inboxReply',
+      summary: 'Reply as the agent',
+      description: 'Idempotent by `clientId`, as the shopper’s sends are.',
+      params: conversationId,
+      body: { json: AgentReply },
+      responses: {
+        201: { description: 'Stored', schema: ChatMessage },
+        200: { description: 'Already stored', schema: ChatMessage },
+      },
+      errors: { 404: 'No such conversation' },
+      handler: async ({ agent, params, body }, c) => {
+        const conversation = await conversationOf(agent, params.conversationId);
+        const { message, created } = await replyAsAgent(deps, conversation, agent, body);
+        const sent = messageForResponse(message, baseUrlOf(c));
+        return created ? { status: 201, body: sent } : { status: 200, body: sent };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/conversations/{conversationId}/read',
+      operationId: 'inboxMarkRead',
+      summary: 'Mark messages read up to a sequence number',
+      description: 'The shopper sees a `read` event.',
+      params: conversationId,
+      body: { json: ReadMark },
+      responses: done,
+      errors: { 404: 'No such conversation' },
+      handler: async ({ agent, params, body }) => {
+        await markRead(deps, await conversationOf(agent, params.conversationId), body.seq);
+        return { status: 200, body: { ok: true } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/conversations/{conversationId}/typing',
+      operationId: 'inboxTyping',
+      summary: 'Tell the shopper the agent is typing (or stopped)',
+      params: conversationId,
+      body: { json: Typing },
+      responses: done,
+      errors: { 404: 'No such conversation' },
+      handler: async ({ agent, params, body }) => {
+        const conversation = await conversationOf(agent, params.conversationId);
+        deps.hub.publish(conversation.id, { type: 'typing', active: body.active, authorName: agent.name });
+        return { status: 200, body: { ok: true } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/conversations/{conversationId}/status',
+      operationId: 'inboxSetConversationStatus',
+      summary: 'Close or reopen a conversation',
+      params: conversationId,
+      body: { json: StatusChange },
+      responses: { 200: { description: 'The conversation now', schema: ConversationChange } },
+      errors: { 404: 'No such conversation' },
+      handler: async ({ agent, params, body }) => {
+        const conversation = await conversationOf(agent, params.conversationId);
+        return { status: 200, body: { conversation: await setConversationStatus(deps, conversation, body.status) } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/emails',
+      operationId: 'inboxListEmails',
+      summary: 'Emails shoppers left while the shop was away, newest first',
+      responses: { 200: { description: 'The emails', schema: EmailList } },
+      handler: async ({ agent }) => ({ status: 200, body: { emails: await deps.storage.chat.emails(agent.shopId, INBOX_LIST_LIMIT) } }),
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/reviews',
+      operationId: 'inboxListReviews',
+      summary: 'Reviews to moderate (or already moderated), newest first',
+      query: { status: { schema: z.optional(z.enum(['pending', 'published', 'rejected'])), description: 'Which; default `pending`' } },
+      responses: { 200: { description: 'The reviews', schema: ReviewList } },
+      handler: async ({ agent, query }, c) => {
+        const reviews = await deps.storage.reviews.forModeration(agent.shopId, query.status ?? 'pending', INBOX_LIST_LIMIT);
+        return { status: 200, body: { reviews: reviews.map((review) => moderationReviewForResponse(review, baseUrlOf(c))) } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/reviews/{reviewId}/status',
+      operationId: 'inboxModerateReview',
+      summary: 'Publish or reject a review',
+      params: reviewId,
+      body: { json: ReviewDecision },
+      responses: { 200: { description: 'The review now', schema: ReviewChange } },
+      errors: { 404: 'No such review' },
+      handler: async ({ agent, params, body }, c) => {
+        const review = await moderateReview(deps, await shopOf(agent), params.reviewId, body.status);
+        if (!review) throw new HttpError(404, 'No such review.', 'reviewId');
+        return { status: 200, body: { review: moderationReviewForResponse(review, baseUrlOf(c)) } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/inbox/api/reviews/{reviewId}/reply',
+      operationId: 'inboxReplyToReview',
+      summary: 'Reply to a review as the shop',
+      params: reviewId,
+      body: { json: ReviewReply },
+      responses: { 200: { description: 'The review now', schema: ReviewChange } },
+      errors: { 404: 'No such review' },
+      handler: async ({ agent, params, body }, c) => {
+        const review = await replyToReview(deps, await shopOf(agent), params.reviewId, body.body);
+        if (!review) throw new HttpError(404, 'No such review.', 'reviewId');
+        return { status: 200, body: { review: moderationReviewForResponse(review, baseUrlOf(c)) } };
+      },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/events',
+      operationId: 'inboxEvents',
+      summary: "The inbox's live events (Server-Sent Events)",
+      description: 'While it is open the agent counts as present (for `auto` availability). Opens with the chat status.',
+      responses: { 200: { description: 'The event stream.', events: InboxEvent } },
+      handler: async ({ agent }, c) => {
+        const shop = await shopOf(agent);
+        return eventStream(c, { hub: deps.hub, heartbeatMs: deps.config.heartbeatMs, retryMs: deps.config.sseRetryMs }, async (send) => {
+          // A held review's photos load from the inbox's own paths (see moderationReviewForResponse).
+          const unsubscribe = deps.hub.subscribeInbox(shop.id, (event) =>
+            send({ data: event.type === 'review' ? { ...event, review: moderationReviewForResponse(event.review, baseUrlOf(c)) } : event }),
+          );
+          const disconnect = deps.hub.agentConnected(agent.id);
+          await broadcastStatus(deps, shop);
+          send({ data: { type: 'status', status: await chatStatus(deps, shop) } });
+          return () => {
+            unsubscribe();
+            disconnect();
+            void broadcastStatus(deps, shop).catch(() => undefined);
+          };
+        });
+      },
+    }),
+  ];
+}

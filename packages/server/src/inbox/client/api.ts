@@ -1,0 +1,68 @@
+/**
+ * The inbox page's client for `/inbox/api`: the session cookie goes along, every
+ * write carries the CSRF token, a lost session goes back to the login page, and a
+ * refusal becomes an Error with the server's message.
+ */
+import type { ChatMessage } from '@shopfront/core/schemas.js';
+import type {
+  Availability,
+  AvailabilityBody,
+  ConversationChange,
+  ConversationHistory,
+  ConversationList,
+  Done,
+  EmailList,
+  InboxMe,
+  ModerationReview,
+  ReviewChange,
+  ReviewList,
+} from '../wire.js';
+
+type ReviewStatus = ModerationReview['status'];
+
+const conversationPath = (id: string) => `/conversations/${encodeURIComponent(id)}`;
+const reviewPath = (id: string) => `/reviews/${encodeURIComponent(id)}`;
+
+export class InboxApi {
+  constructor(private readonly csrf: string) {}
+
+  me = () => this.#request<InboxMe>('/me');
+  setAvailability = (availability: Availability) => this.#request<AvailabilityBody>('/me/availability', 'PUT', { availability });
+  signOut = () => this.#request<Done>('/logout', 'POST');
+
+  openConversations = () => this.#request<ConversationList>('/conversations?status=open');
+  /** One page of a conversation's messages after sequence number `after`; the server caps a page's length. */
+  history = (id: string, after = 0) => this.#request<ConversationHistory>(`${conversationPath(id)}/messages?after=${after}`);
+  reply = (id: string, body: string) =>
+    this.#request<ChatMessage>(`${conversationPath(id)}/messages`, 'POST', { clientId: crypto.randomUUID(), body });
+  markRead = (id: string, seq: number) => this.#request<Done>(`${conversationPath(id)}/read`, 'POST', { seq });
+  typing = (id: string, active: boolean) => this.#request<Done>(`${conversationPath(id)}/typing`, 'POST', { active });
+  setConversationStatus = (id: string, status: 'open' | 'closed') =>
+    this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', { status });
+
+  emails = () => this.#request<EmailList>('/emails');
+
+  reviews = (status: ReviewStatus) => this.#request<ReviewList>(`/reviews?status=${status}`);
+  moderate = (id: string, status: Exclude<ReviewStatus, 'pending'>) =>
+    this.#request<ReviewChange>(`${reviewPath(id)}/status`, 'POST', { status });
+  replyToReview = (id: string, body: string) => this.#request<ReviewChange>(`${reviewPath(id)}/reply`, 'POST', { body });
+
+  async #request<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+    const response = await fetch(`/inbox/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(method !== 'GET' ? { 'X-CSRF-Token': this.csrf } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+    if (response.status === 401) {
+      location.assign('/inbox/login');
+      throw new Error('Signed out');
+    }
+    const data = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
+    if (!response.ok) throw new Error(data.error?.message ?? `The server answered ${response.status}.`);
+    return data;
+  }
+}

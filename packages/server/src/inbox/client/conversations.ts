@@ -1,0 +1,199 @@
+/** The conversations tab: open conversations updating live, one thread at a time, replies and typing. */
+import { html, nothing, type ReactiveController } from 'lit';
+import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
+import type { ConversationSummary } from '../wire.js';
+import { time, type InboxHost } from './host.js';
+
+/** Tell the shopper the agent is typing at most this often. */
+const TYPING_EVERY_MS = 3000;
+
+export class ConversationsTab implements ReactiveController {
+  conversations: ConversationSummary[] = [];
+  selectedId?: string;
+  messages: ChatMessage[] = [];
+  #lastTyping = 0;
+  #scrollToEnd = false;
+
+  constructor(private readonly host: InboxHost) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (!this.#scrollToEnd) return;
+    this.#scrollToEnd = false;
+    const list = this.host.renderRoot.querySelector('.messages');
+    list?.scrollTo({ top: list.scrollHeight });
+  }
+
+  #setMessages(messages: ChatMessage[]): void {
+    this.messages = messages;
+    this.#scrollToEnd = true;
+    this.host.requestUpdate();
+  }
+
+  async load(): Promise<void> {
+    this.conversations = (await this.host.api.openConversations()).conversations;
+    this.host.requestUpdate();
+    if (this.selectedId) await this.open(this.selectedId);
+  }
+
+  /**
+   * Shows a conversation: all of it, page after page. Opened again (after a
+   * dropped connection, say) it reads only what came after the last message
+   * it has.
+   */
+  open(id: string): Promise<void> {
+    return this.host.run(async () => {
+      const known = id === this.selectedId ? this.messages : [];
+      this.selectedId = id;
+      if (!known.length) this.#setMessages([]);
+      let after = known.at(-1)?.seq ?? 0;
+      for (;;) {
+        const { messages } = await this.host.api.history(id, after);
+        if (id !== this.selectedId) return;
+        if (!messages.length) break;
+        this.#merge(messages);
+        after = messages.at(-1)!.seq;
+      }
+      const last = this.messages.at(-1);
+      if (last) await this.#markRead(id, last.seq);
+    });
+  }
+
+  /** Adds messages not shown yet, in sequence order. */
+  #merge(messages: ChatMessage[]): void {
+    const known = new Set(this.messages.map((message) => message.id));
+    const fresh = messages.filter((message) => !known.has(message.id));
+    if (fresh.length) this.#setMessages([...this.messages, ...fresh].sort((a, b) => a.seq - b.seq));
+  }
+
+  /** A message from the live connection. */
+  onMessage(message: ChatMessage): void {
+    if (message.conversationId !== this.selectedId) return;
+    this.#merge([message]);
+    if (message.author === 'visitor') void this.#markRead(message.conversationId, message.seq);
+  }
+
+  /** A conversation that changed: to the top while open, out of the list once closed. */
+  onConversation(conversation: ConversationSummary): void {
+    const others = this.conversations.filter((known) => known.id !== conversation.id);
+    this.conversations = conversation.status === 'open' ? [conversation, ...others] : others;
+    this.host.requestUpdate();
+  }
+
+  async #markRead(id: string, seq: number): Promise<void> {
+    await this.host.api.markRead(id, seq);
+    this.conversations = this.conversations.map((conversation) =>
+      conversation.id === id ? { ...conversation, agentReadSeq: Math.max(conversation.agentReadSeq, seq) } : conversation,
+    );
+    this.host.requestUpdate();
+  }
+
+  #onReply = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const field = form.elements.namedItem('body') as HTMLTextAreaElement;
+    const body = field.value.trim();
+    const id = this.selectedId;
+    if (!body || !id) return;
+    void this.host.run(async () => {
+      const message = await this.host.api.reply(id, body);
+      field.value = '';
+      this.#merge([message]);
+      void this.host.api.typing(id, false).catch(() => undefined);
+    });
+  };
+
+  #onReplyInput = (): void => {
+    const id = this.selectedId;
+    if (!id || Date.now() - this.#lastTyping < TYPING_EVERY_MS) return;
+    this.#lastTyping = Date.now();
+    void this.host.api.typing(id, true).catch(() => undefined);
+  };
+
+  #onReplyKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  };
+
+  #close(): void {
+    const id = this.selectedId;
+    if (!id) return;
+    void this.host.run(async () => {
+      await this.host.api.setConversationStatus(id, 'closed');
+      this.selectedId = undefined;
+      this.#setMessages([]);
+      await this.load();
+    });
+  }
+
+  render() {
+    return html`<div class="conversations">${this.#renderList()} ${this.#renderThread()}</div>`;
+  }
+
+  #renderList() {
+    if (this.conversations.length === 0) return html`<p class="empty">No open conversations.</p>`;
+    return html`<ul class="list" aria-label="Open conversations">
+      ${this.conversations.map((conversation) => {
+        const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
+        return html`<li>
+          <button
+            type="button"
+            aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
+            @click=${() => this.open(conversation.id)}
+          >
+            <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
+            <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
+            <span class="meta"
+              >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}</span
+            >
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  #renderThread() {
+    if (!this.selectedId) return html`<p class="empty">Pick a conversation.</p>`;
+    const selected = this.conversations.find((conversation) => conversation.id === this.selectedId);
+    return html`<section class="thread" aria-label="Conversation">
+      <div class="thread-head">
+        <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
+        <button type="button" @click=${() => this.#close()}>Close conversation</button>
+      </div>
+      <ol class="messages" aria-live="polite">
+        ${this.messages.map(
+          (message) =>
+            html`<li class="message ${message.author}">
+              <span class="meta"
+                >${message.author === 'agent' ? (message.authorName ?? 'Agent') : message.author === 'visitor' ? 'Visitor' : 'System'} ·
+                ${time(message.createdAt)}</span
+              >
+              ${message.body}
+              ${
+                message.attachment
+                  ? html`<a href=${message.attachment.url} target="_blank" rel="noopener noreferrer"
+                      >${message.attachment.name || 'Attachment'}</a
+                    >`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ol>
+      <form class="reply" @submit=${this.#onReply}>
+        <label class="sr-only" for="reply-body">Reply</label>
+        <textarea
+          id="reply-body"
+          name="body"
+          maxlength=${MAX_LENGTH.chatMessage}
+          required
+          @input=${this.#onReplyInput}
+          @keydown=${this.#onReplyKeydown}
+        ></textarea>
+        <button class="primary" type="submit">Send</button>
+      </form>
+    </section>`;
+  }
+}

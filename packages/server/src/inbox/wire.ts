@@ -1,0 +1,120 @@
+/**
+ * What `/inbox/api` sends and the inbox page reads, as zod schemas: the routes
+ * declare them (so they are checked on the way out and documented), and the
+ * client (`client/`) imports the inferred types, so both sides agree by
+ * construction. The storage records they describe are pinned by `Same<…>`.
+ */
+import * as z from 'zod/mini';
+import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Review, Timestamp, text } from '@shopfront/core/schemas.js';
+import type { InboxEvent as HubEvent } from '../chat-hub.js';
+import type {
+  AgentRecord,
+  ConversationRecord as StoredConversation,
+  ConversationSummary as StoredSummary,
+  LeftEmail as StoredEmail,
+} from '../storage/index.js';
+import type { ModerationReview as StoredReview } from '../storage/index.js';
+
+export const Availability = z.enum(['auto', 'available', 'away']);
+export type Availability = z.infer<typeof Availability>;
+
+export const ConversationRecord = z.extend(Conversation, {
+  shopId: z.int(),
+  visitorId: z.optional(z.string()),
+  visitorName: z.optional(z.string()),
+  visitorEmail: z.optional(z.string()),
+  customerId: z.optional(z.string()),
+  /** The sequence number of the conversation's last message (0 before the first). */
+  lastSeq: z.int().check(z.gte(0)),
+  agentReadSeq: z.int().check(z.gte(0)),
+  updatedAt: Timestamp,
+});
+export type ConversationRecord = z.infer<typeof ConversationRecord>;
+
+export const ConversationSummary = z.extend(ConversationRecord, { lastMessage: z.optional(ChatMessage) });
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const LeftEmail = z.object({
+  id: Id,
+  email: z.string(),
+  message: z.optional(z.string()),
+  conversationId: z.optional(Id),
+  createdAt: Timestamp,
+});
+export type LeftEmail = z.infer<typeof LeftEmail>;
+
+export const ModerationReview = z.extend(Review, {
+  status: z.enum(['pending', 'published', 'rejected']),
+  email: z.optional(z.string()),
+  customerId: z.optional(z.string()),
+  productTitle: z.optional(z.string()),
+});
+export type ModerationReview = z.infer<typeof ModerationReview>;
+
+/** What the inbox's live stream delivers. */
+export const InboxEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('conversation'), conversation: ConversationSummary }),
+  z.object({ type: z.literal('message'), message: ChatMessage }),
+  z.object({ type: z.literal('email'), email: LeftEmail }),
+  z.object({ type: z.literal('review'), review: ModerationReview }),
+  z.object({ type: z.literal('status'), status: ChatStatus }),
+]);
+export type InboxEvent = z.infer<typeof InboxEvent>;
+
+export const InboxMe = z.object({
+  agent: z.object({ id: Id, name: z.string(), email: z.string(), availability: Availability }),
+  shop: z.object({ name: z.string(), key: z.string() }),
+  status: ChatStatus,
+});
+export type InboxMe = z.infer<typeof InboxMe>;
+
+export const AvailabilityBody = z.object({ availability: Availability });
+export type AvailabilityBody = z.infer<typeof AvailabilityBody>;
+
+export const ConversationList = z.object({ conversations: z.array(ConversationSummary) });
+export type ConversationList = z.infer<typeof ConversationList>;
+
+export const ConversationHistory = z.object({ conversation: ConversationRecord, messages: z.array(ChatMessage) });
+export type ConversationHistory = z.infer<typeof ConversationHistory>;
+
+export const ConversationChange = z.object({ conversation: z.optional(ConversationRecord) });
+export type ConversationChange = z.infer<typeof ConversationChange>;
+
+export const EmailList = z.object({ emails: z.array(LeftEmail) });
+export type EmailList = z.infer<typeof EmailList>;
+
+export const ReviewList = z.object({ reviews: z.array(ModerationReview) });
+export type ReviewList = z.infer<typeof ReviewList>;
+
+export const ReviewChange = z.object({ review: ModerationReview });
+export type ReviewChange = z.infer<typeof ReviewChange>;
+
+export const Done = z.object({ ok: z.literal(true) });
+export type Done = z.infer<typeof Done>;
+
+/** Request bodies. */
+export const AgentReply = z.object({ clientId: z.uuid(), body: text(MAX_LENGTH.chatMessage, 1) });
+export const ReadMark = z.object({ seq: z.int().check(z.gte(0)) });
+export const Typing = z.object({ active: z.boolean() });
+export const StatusChange = z.object({ status: z.enum(['open', 'closed']) });
+export const ReviewDecision = z.object({ status: z.enum(['published', 'rejected']) });
+export const ReviewReply = z.object({ body: text(MAX_LENGTH.reviewBody, 1) });
+
+/** Written into the inbox page as JSON for its script. */
+export interface InboxSettings {
+  csrf: string;
+  agent: { name: string; email: string };
+  shop: { name: string };
+}
+
+/** Fails to compile when a schema and the record it describes drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type WireMatchesStorage = [
+  Holds<Same<ConversationRecord, StoredConversation>>,
+  Holds<Same<ConversationSummary, StoredSummary>>,
+  Holds<Same<LeftEmail, StoredEmail>>,
+  Holds<Same<ModerationReview, StoredReview>>,
+  Holds<Same<InboxEvent, HubEvent>>,
+  Holds<Same<Availability, AgentRecord['availability']>>,
+];

@@ -1,0 +1,92 @@
+/**
+ * Chat as the shop runs it: whether it is online, and every change to a
+ * conversation stored first and then told to the conversation's streams and the
+ * inbox, once.
+ */
+import type { ChatStatus, Conversation } from '@shopfront/core/schemas.js';
+import { businessState } from '../business-hours.js';
+import type { Deps } from '../deps.js';
+import type { ConversationRecord, LeftEmail, NewLeftEmail, NewMessage, Shop } from '../storage/index.js';
+
+/** The most agents a status names (the status schema's limit). */
+const STATUS_AGENTS = 20;
+/** The most messages one history request returns (the history schema's limit); clients ask again after the last. */
+export const HISTORY_LIMIT = 1000;
+/** The most conversations, emails or reviews an inbox list shows. */
+export const INBOX_LIST_LIMIT = 200;
+
+/**
+ * Online when the shop is within its business hours and an agent is present: an
+ * agent whose inbox holds its live connection (availability `auto`), or one
+ * marked `available`; `away` agents never count.
+ */
+export async function chatStatus(deps: Deps, shop: Shop): Promise<ChatStatus> {
+  const agents = await deps.storage.agents.list(shop.id);
+  const present = agents.filter(
+    (agent) => agent.availability === 'available' || (agent.availability === 'auto' && deps.hub.isConnected(agent.id)),
+  );
+  const hours = shop.settings.businessHours;
+  const { open, nextOpenAt } = businessState(hours);
+  const status: ChatStatus =
+    open && present.length > 0
+      ? { state: 'online', agents: present.slice(0, STATUS_AGENTS).map((agent) => ({ name: agent.name })) }
+      : { state: 'away', reason: open ? 'no-agents' : 'outside-hours', nextOpenAt };
+  if (hours) status.businessHours = hours;
+  if (shop.settings.replyMinutes !== undefined) status.replyMinutes = shop.settings.replyMinutes;
+  return status;
+}
+
+/** Recomputes the shop's chat status and tells open streams if it changed. */
+export async function broadcastStatus(deps: Deps, shop: Shop): Promise<void> {
+  deps.hub.publishStatus(shop.id, await chatStatus(deps, shop));
+}
+
+/** Stores a message once and, the first time only, tells the conversation's streams and the inbox. */
+export async function postMessage(deps: Deps, conversation: ConversationRecord, message: NewMessage) {
+  const result = await deps.storage.chat.appendMessage(conversation.id, message);
+  if (result.created) {
+    deps.hub.publish(conversation.id, { type: 'message', message: result.message });
+    deps.hub.publishInbox(conversation.shopId, { type: 'message', message: result.message });
+    deps.hub.publishInbox(conversation.shopId, {
+      type: 'conversation',
+      conversation: { ...result.conversation, lastMessage: result.message },
+    });
+  }
+  return result;
+}
+
+/** Moves the agents' read mark and tells the shopper's streams how far the shop has read. */
+export async function markRead(deps: Deps, conversation: ConversationRecord, seq: number): Promise<void> {
+  await deps.storage.chat.markRead(conversation.shopId, conversation.id, seq);
+  deps.hub.publish(conversation.id, { type: 'read', seq: Math.min(seq, conversation.lastSeq) });
+}
+
+export async function setConversationStatus(deps: Deps, conversation: ConversationRecord, status: Conversation['status']) {
+  const updated = await deps.storage.chat.setStatus(conversation.shopId, conversation.id, status);
+  if (updated) deps.hub.publishInbox(updated.shopId, { type: 'conversation', conversation: updated });
+  return updated;
+}
+
+/** Keeps an email a shopper left while the shop was away, and shows it in the inbox. */
+export async function leaveEmail(deps: Deps, shop: Shop, email: NewLeftEmail): Promise<LeftEmail> {
+  const left = await deps.storage.chat.leaveEmail(shop.id, email);
+  deps.hub.publishInbox(shop.id, { type: 'email', email: left });
+  return left;
+}
+
+/** An agent's reply: stored once, and everything before it counts as read by the shop. */
+export async function replyAsAgent(
+  deps: Deps,
+  conversation: ConversationRecord,
+  agent: { name: string },
+  reply: { clientId: string; body: string },
+) {
+  const result = await postMessage(deps, conversation, {
+    clientId: reply.clientId,
+    body: reply.body,
+    author: 'agent',
+    authorName: agent.name,
+  });
+  await deps.storage.chat.markRead(conversation.shopId, conversation.id, result.message.seq);
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * Reviews as the shop runs them: which submissions publish at once and which wait
+ * for moderation, points for a published review, and the shop's replies.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Review } from '@shopfront/core/schemas.js';
+import type { Deps } from '../deps.js';
+import { planReviewPhotos, type PreparedPhoto } from '../review-photos.js';
+import type { ModerationReview, NewReview, ReviewStatus, Shop, Storage } from '../storage/index.js';
+import { adjustPoints } from './loyalty.js';
+
+/** Published at once when the shop auto-publishes this rating; otherwise held for moderation. */
+export function statusOnArrival(shop: Shop, rating: number): 'published' | 'pending' {
+  const { autoPublishAt } = shop.settings;
+  return autoPublishAt !== null && rating >= autoPublishAt ? 'published' : 'pending';
+}
+
+/** Points for a published review by a signed-in customer, when the shop's programme has a way to earn them. */
+export async function awardReviewPoints(storage: Storage, shop: Shop, customerId: string | undefined): Promise<void> {
+  if (!customerId) return;
+  const { waysToEarn } = await storage.loyalty.setup(shop.id);
+  const way = waysToEarn.find((candidate) => candidate.kind === 'review');
+  if (!way || way.points <= 0) return;
+  await adjustPoints(storage, shop.id, customerId, { points: way.points, kind: 'earn', label: way.label });
+}
+
+/**
+ * Stores a shopper's review; a published one earns its points, a held one shows up in the inbox.
+ * Uploaded photos come already checked and re-encoded: they are written only now, once the
+ * request has been accepted, and removed again if the review's row cannot be stored.
+ */
+export async function submitReview(
+  deps: Deps,
+  shop: Shop,
+  submission: Omit<NewReview, 'status' | 'id'>,
+  uploads: readonly PreparedPhoto[] = [],
+): Promise<{ review: Review; status: 'published' | 'pending' }> {
+  const status = statusOnArrival(shop, submission.rating);
+  const id = randomUUID();
+  const { files, photos } = planReviewPhotos(id, uploads, `Photo from ${submission.authorName}`);
+  await deps.media.writeReviewPhotos(files);
+  let review: Review;
+  try {
+    [review] = (await deps.storage.reviews.insert(shop.id, [{ ...submission, id, status, photos: [...submission.photos, ...photos] }])) as [
+      Review,
+    ];
+  } catch (error) {
+    await deps.media.removeReviewPhotos(files.map((file) => file.name));
+    throw error;
+  }
+  if (status === 'published') {
+    await awardReviewPoints(deps.storage, shop, submission.customerId);
+  } else {
+    const pending = await deps.storage.reviews.moderationReview(shop.id, review.id);
+    if (pending) deps.hub.publishInbox(shop.id, { type: 'review', review: pending });
+  }
+  return { review, status };
+}
+
+/** Publishes or rejects; points are awarded when a review becomes published (of two concurrent publishes, one). */
+export async function moderateReview(
+  deps: Deps,
+  shop: Shop,
+  reviewId: string,
+  status: Exclude<ReviewStatus, 'pending'>,
+): Promise<ModerationReview | undefined> {
+  const changed = await deps.storage.reviews.setStatus(shop.id, reviewId, status);
+  if (!changed) return undefined;
+  if (status === 'published' && changed.previous !== 'published') await awardReviewPoints(deps.storage, shop, changed.review.customerId);
+  return changed.review;
+}
+
+/** The shop's public answer under a review, signed with the shop's name. */
+export function replyToReview(deps: Deps, shop: Shop, reviewId: string, body: string): Promise<ModerationReview | undefined> {
+  return deps.storage.reviews.reply(shop.id, reviewId, { body, authorName: shop.name, createdAt: new Date().toISOString() });
+}

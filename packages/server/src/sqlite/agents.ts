@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentRecord, AgentStorage, Availability, NewAgent, SessionRecord } from '../storage/index.js';
+import { now, type Db, type Row } from './database.js';
+
+function toAgent(row: Row | undefined): AgentRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: String(row.id),
+    shopId: Number(row.shop_id),
+    email: String(row.email),
+    name: String(row.name),
+    passwordHash: String(row.password_hash),
+    availability: row.availability as Availability,
+  };
+}
+
+export class SqliteAgents implements AgentStorage {
+  constructor(private readonly db: Db) {}
+
+  // The email column is COLLATE NOCASE: lookups and the unique key ignore case.
+  async byEmail(email: string): Promise<AgentRecord | undefined> {
+    return toAgent(this.db.prepare('SELECT * FROM agents WHERE email = ?').get(email) as Row | undefined);
+  }
+
+  async byId(id: string): Promise<AgentRecord | undefined> {
+    return toAgent(this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async list(shopId: number): Promise<AgentRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM agents WHERE shop_id = ? ORDER BY created_at, rowid').all(shopId) as Row[];
+    return rows.map((row) => toAgent(row)!);
+  }
+
+  async upsert(agent: NewAgent): Promise<AgentRecord> {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id FROM agents WHERE email = ?').pluck().get(agent.email) as string | undefined;
+      const id = existing ?? randomUUID();
+      if (existing) {
+        this.db
+          .prepare('UPDATE agents SET shop_id = ?, name = ?, password_hash = ? WHERE id = ?')
+          .run(agent.shopId, agent.name, agent.passwordHash, id);
+      } else {
+        this.db
+          .prepare('INSERT INTO agents (id, shop_id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, agent.shopId, agent.email, agent.name, agent.passwordHash, now());
+      }
+      return toAgent(this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row)!;
+    })();
+  }
+
+  async setAvailability(agentId: string, availability: Availability): Promise<void> {
+    this.db.prepare('UPDATE agents SET availability = ? WHERE id = ?').run(availability, agentId);
+  }
+
+  async createSession(tokenHash: string, session: SessionRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now());
+      this.db
+        .prepare('INSERT INTO sessions (token_hash, agent_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(tokenHash, session.agentId, session.csrfToken, now(), session.expiresAt);
+    })();
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(tokenHash, now()) as Row | undefined;
+    return row ? { agentId: String(row.agent_id), csrfToken: String(row.csrf_token), expiresAt: String(row.expires_at) } : undefined;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
+import {
+  InvalidInputError,
+  type AppendResult,
+  type ChatStorage,
+  type ConversationRecord,
+  type ConversationSummary,
+  type LeftEmail,
+  type NewLeftEmail,
+  type NewMessage,
+  type NewVisitor,
+} from '../storage/index.js';
+import { now, optional, type Db, type Row } from './database.js';
+
+function toConversation(row: Row): ConversationRecord {
+  return {
+    id: String(row.id),
+    status: row.status as ConversationRecord['status'],
+    createdAt: String(row.created_at),
+    shopId: Number(row.shop_id),
+    visitorId: optional(row.visitor_id),
+    visitorName: optional(row.visitor_name),
+    visitorEmail: optional(row.visitor_email),
+    customerId: optional(row.customer_id),
+    lastSeq: Number(row.last_seq),
+    agentReadSeq: Number(row.agent_read_seq),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+function toMessage(row: Row): ChatMessage {
+  const message: ChatMessage = {
+    id: String(row.id),
+    clientId: String(row.client_id),
+    conversationId: String(row.conversation_id),
+    seq: Number(row.seq),
+    author: row.author as ChatMessage['author'],
+    body: String(row.body),
+    createdAt: String(row.created_at),
+  };
+  if (row.author_name) message.authorName = String(row.author_name);
+  if (row.avatar_url) message.avatarUrl = String(row.avatar_url);
+  if (row.attachment) message.attachment = JSON.parse(String(row.attachment));
+  return message;
+}
+
+function toEmail(row: Row): LeftEmail {
+  const email: LeftEmail = { id: String(row.id), email: String(row.email), createdAt: String(row.created_at) };
+  if (row.message) email.message = String(row.message);
+  if (row.conversation_id) email.conversationId = String(row.conversation_id);
+  return email;
+}
+
+export class SqliteChat implements ChatStorage {
+  constructor(private readonly db: Db) {}
+
+  async createConversation(shopId: number, visitor: NewVisitor): Promise<ConversationRecord> {
+    const id = randomUUID();
+    const createdAt = now();
+    this.db
+      .prepare(
+        `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      )
+      .run(
+        id,
+        shopId,
+        visitor.visitorId ?? null,
+        visitor.name ?? null,
+        visitor.email ?? null,
+        visitor.customerId ?? null,
+        createdAt,
+        createdAt,
+      );
+    return (await this.conversation(shopId, id))!;
+  }
+
+  async conversation(shopId: number, conversationId: string): Promise<ConversationRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE shop_id = ? AND id = ?').get(shopId, conversationId) as Row | undefined;
+    return row ? toConversation(row) : undefined;
+  }
+
+  async appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult> {
+    return this.db
+      .transaction((): AppendResult => {
+        const createdAt = now();
+        // The next sequence number comes from the conversation row inside this (immediate, so
+        // exclusive) transaction; a resend with the same client id hits the unique key and changes nothing.
+        const inserted = this.db
+          .prepare(
+            `INSERT INTO messages (id, conversation_id, client_id, seq, author, author_name, avatar_url, body, attachment, created_at)
+             SELECT ?, id, ?, last_seq + 1, ?, ?, ?, ?, ?, ? FROM conversations WHERE id = ?
+             ON CONFLICT (conversation_id, client_id) DO NOTHING`,
+          )
+          .run(
+            randomUUID(),
+            message.clientId,
+            message.author,
+            message.authorName ?? null,
+            message.avatarUrl ?? null,
+            message.body,
+            message.attachment ? JSON.stringify(message.attachment) : null,
+            createdAt,
+            conversationId,
+          );
+        const created = inserted.changes === 1;
+        if (created) {
+          this.db
+            .prepare("UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, status = 'open' WHERE id = ?")
+            .run(createdAt, conversationId);
+        }
+        const row = this.db
+          .prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
+          .get(conversationId, message.clientId) as Row | undefined;
+        if (!row) throw new InvalidInputError('conversationId', 'No such conversation.');
+        const conversation = toConversation(this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(conversationId) as Row);
+        return { message: toMessage(row), created, conversation };
+      })
+      .immediate();
+  }
+
+  async messagesAfter(conversationId: string, after: number, limit: number): Promise<ChatMessage[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(conversationId, after, limit) as Row[];
+    return rows.map(toMessage);
+  }
+
+  async conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM conversations WHERE shop_id = ? AND (? = 'all' OR status = ?) AND last_seq > 0
+         ORDER BY updated_at DESC LIMIT ?`,
+      )
+      .all(shopId, status, status, limit) as Row[];
+    const last = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq = ?');
+    return rows.map((row) => {
+      const conversation = toConversation(row);
+      const message = last.get(conversation.id, conversation.lastSeq) as Row | undefined;
+      return { ...conversation, ...(message ? { lastMessage: toMessage(message) } : {}) };
+    });
+  }
+
+  async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {
+    this.db
+      .prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE shop_id = ? AND id = ?')
+      .run(status, now(), shopId, conversationId);
+    return this.conversation(shopId, conversationId);
+  }
+
+  async markRead(shopId: number, conversationId: string, seq: number): Promise<void> {
+    this.db
+      .prepare('UPDATE conversations SET agent_read_seq = MAX(agent_read_seq, MIN(?, last_seq)) WHERE shop_id = ? AND id = ?')
+      .run(seq, shopId, conversationId);
+  }
+
+  async leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail> {
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, shopId, email.conversationId ?? null, email.visitorId ?? null, email.email, email.message ?? null, now());
+    return toEmail(this.db.prepare('SELECT * FROM emails WHERE id = ?').get(id) as Row);
+  }
+
+  async emails(shopId: number, limit: number): Promise<LeftEmail[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM emails WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(shopId, limit) as Row[];
+    return rows.map(toEmail);
+  }
+}

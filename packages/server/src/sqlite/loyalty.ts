@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
+import type {
+  CodeUse,
+  LoyaltySetup,
+  LoyaltyStorage,
+  MemberRecord,
+  PointsChange,
+  RedeemResult,
+  RedemptionRequest,
+} from '../storage/index.js';
+import { now, optional, type Db, type Row } from './database.js';
+
+function toMember(row: Row | undefined): MemberRecord | undefined {
+  if (!row) return undefined;
+  return {
+    customerId: String(row.customer_id),
+    firstName: optional(row.first_name),
+    points: Number(row.points),
+    lifetimePoints: Number(row.lifetime_points),
+    referralCode: String(row.referral_code),
+  };
+}
+
+const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
+
+export class SqliteLoyalty implements LoyaltyStorage {
+  constructor(private readonly db: Db) {}
+
+  async setup(shopId: number): Promise<LoyaltySetup> {
+    const all = (table: (typeof SETUP_TABLES)[number]) =>
+      (this.db.prepare(`SELECT data FROM ${table} WHERE shop_id = ? ORDER BY position`).pluck().all(shopId) as string[]).map((data) =>
+        JSON.parse(data),
+      );
+    return this.db.transaction(() => ({ tiers: all('tiers'), waysToEarn: all('ways_to_earn'), rewards: all('rewards') }))();
+  }
+
+  async replaceSetup(shopId: number, setup: LoyaltySetup): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of SETUP_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE shop_id = ?`).run(shopId);
+      const tier = this.db.prepare('INSERT INTO tiers (shop_id, id, data, position) VALUES (?, ?, ?, ?)');
+      setup.tiers.forEach((item, position) => tier.run(shopId, item.id, JSON.stringify(item), position));
+      const way = this.db.prepare('INSERT INTO ways_to_earn (shop_id, id, data, position) VALUES (?, ?, ?, ?)');
+      setup.waysToEarn.forEach((item, position) => way.run(shopId, item.id, JSON.stringify(item), position));
+      const reward = this.db.prepare('INSERT INTO rewards (shop_id, id, cost, data, position) VALUES (?, ?, ?, ?, ?)');
+      setup.rewards.forEach((item, position) => reward.run(shopId, item.id, item.cost, JSON.stringify(item), position));
+    })();
+  }
+
+  async member(shopId: number, customerId: string): Promise<MemberRecord | undefined> {
+    return toMember(this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row);
+  }
+
+  async adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }> {
+    return this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO members (shop_id, customer_id, first_name, points, lifetime_points, referral_code, created_at)
+             VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+          )
+          .run(shopId, customerId, change.firstName ?? null, change.referralCode, now());
+        if (change.firstName) {
+          this.db
+            .prepare('UPDATE members SET first_name = ? WHERE shop_id = ? AND customer_id = ?')
+            .run(change.firstName, shopId, customerId);
+        }
+        const balance = this.db
+          .prepare('SELECT points FROM members WHERE shop_id = ? AND customer_id = ?')
+          .pluck()
+          .get(shopId, customerId) as number;
+        const applied = change.points(balance);
+        if (!Number.isSafeInteger(applied)) throw new RangeError(`A change of points must be a whole number, not ${applied}.`);
+        if (applied !== 0) {
+          this.db
+            .prepare('UPDATE members SET points = points + ?, lifetime_points = lifetime_points + ? WHERE shop_id = ? AND customer_id = ?')
+            .run(applied, Math.max(applied, 0), shopId, customerId);
+          this.db
+            .prepare(
+              'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(randomUUID(), shopId, customerId, change.kind, applied, change.label, now());
+        }
+        const member = toMember(
+          this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row,
+        )!;
+        return { member, applied };
+      })
+      .immediate();
+  }
+
+  async redeem(shopId: number, customerId: string, request: RedemptionRequest): Promise<RedeemResult> {
+    return this.db
+      .transaction((): RedeemResult => {
+        const data = this.db.prepare('SELECT data FROM rewards WHERE shop_id = ? AND id = ?').pluck().get(shopId, request.rewardId) as
+          string | undefined;
+        if (data === undefined) return { ok: false, reason: 'unknown-reward' };
+        const reward = JSON.parse(data) as Reward;
+        // The balance check and the debit are one statement: two redemptions cannot both pass it.
+        const debit = this.db
+          .prepare('UPDATE members SET points = points - ? WHERE shop_id = ? AND customer_id = ? AND points >= ?')
+          .run(reward.cost, shopId, customerId, reward.cost);
+        if (debit.changes !== 1) return { ok: false, reason: 'insufficient-points' };
+        const points = this.db
+          .prepare('SELECT points FROM members WHERE shop_id = ? AND customer_id = ?')
+          .pluck()
+          .get(shopId, customerId) as number;
+        const id = randomUUID();
+        const { rewardId, code, createdAt, expiresAt } = request;
+        this.db
+          .prepare('INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), shopId, customerId, 'redeem', -reward.cost, reward.name, createdAt);
+        this.db
+          .prepare(
+            `INSERT INTO redemptions (id, shop_id, customer_id, reward_id, code, cost, points_after, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, shopId, customerId, rewardId, code, reward.cost, points, createdAt, expiresAt);
+        return { ok: true, redemption: { id, rewardId, code, points, createdAt, expiresAt } };
+      })
+      .immediate();
+  }
+
+  async activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM loyalty_activity WHERE shop_id = ? AND customer_id = ? ORDER BY pk DESC LIMIT ?')
+      .all(shopId, customerId, limit) as Row[];
+    return rows.map((row) => ({
+      id: String(row.id),
+      kind: row.kind as LoyaltyActivity['kind'],
+      points: Number(row.points),
+      label: String(row.label),
+      createdAt: String(row.created_at),
+    }));
+  }
+
+  async useCode(shopId: number, code: string): Promise<CodeUse> {
+    return this.db
+      .transaction((): CodeUse => {
+        const row = this.db.prepare('SELECT used_at FROM redemptions WHERE shop_id = ? AND code = ?').get(shopId, code) as Row | undefined;
+        if (!row) return 'unknown';
+        if (row.used_at) return 'already-used';
+        this.db.prepare('UPDATE redemptions SET used_at = ? WHERE shop_id = ? AND code = ? AND used_at IS NULL').run(now(), shopId, code);
+        return 'used';
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The SQLite schema, one numbered step at a time. A step never changes once
+ * released: a change to the schema is a new step. `database.ts` runs the steps
+ * a database has not seen yet, each in its own transaction, when it opens.
+ */
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE shops (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        secret TEXT NOT NULL,
+        name TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        faq_version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE products (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        data TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, id),
+        UNIQUE (shop_id, handle)
+      );
+
+      CREATE TABLE reviews (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        product_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        email TEXT,
+        customer_id TEXT,
+        visitor_id TEXT,
+        verified_buyer INTEGER NOT NULL DEFAULT 0,
+        language TEXT,
+        created_at TEXT NOT NULL,
+        helpful_count INTEGER NOT NULL DEFAULT 0,
+        has_media INTEGER NOT NULL DEFAULT 0,
+        photos TEXT NOT NULL DEFAULT '[]',
+        reply_body TEXT,
+        reply_author TEXT,
+        reply_at TEXT
+      );
+      CREATE INDEX reviews_by_product ON reviews (shop_id, product_id, status, created_at DESC, pk DESC);
+      CREATE INDEX reviews_by_status ON reviews (shop_id, status, created_at DESC);
+
+      CREATE TABLE review_votes (
+        review_pk INTEGER NOT NULL REFERENCES reviews(pk) ON DELETE CASCADE,
+        visitor_id TEXT NOT NULL,
+        helpful INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (review_pk, visitor_id)
+      );
+
+      CREATE TABLE tiers (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+      CREATE TABLE ways_to_earn (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+      CREATE TABLE rewards (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        cost INTEGER NOT NULL CHECK (cost > 0),
+        data TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+
+      CREATE TABLE members (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        customer_id TEXT NOT NULL,
+        first_name TEXT,
+        points INTEGER NOT NULL CHECK (points >= 0),
+        lifetime_points INTEGER NOT NULL CHECK (lifetime_points >= 0),
+        referral_code TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, customer_id)
+      );
+      CREATE TABLE loyalty_activity (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        customer_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX loyalty_activity_by_member ON loyalty_activity (shop_id, customer_id, pk DESC);
+      CREATE TABLE redemptions (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        customer_id TEXT NOT NULL,
+        reward_id TEXT NOT NULL,
+        code TEXT NOT NULL UNIQUE,
+        cost INTEGER NOT NULL,
+        points_after INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        used_at TEXT
+      );
+
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        visitor_id TEXT,
+        visitor_name TEXT,
+        visitor_email TEXT,
+        customer_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        agent_read_seq INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX conversations_by_shop ON conversations (shop_id, status, updated_at DESC);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL CHECK (author IN ('visitor', 'agent', 'system')),
+        author_name TEXT,
+        avatar_url TEXT,
+        body TEXT NOT NULL,
+        attachment TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (conversation_id, client_id),
+        UNIQUE (conversation_id, seq)
+      );
+
+      CREATE TABLE emails (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        conversation_id TEXT,
+        visitor_id TEXT,
+        email TEXT NOT NULL,
+        message TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX emails_by_shop ON emails (shop_id, created_at DESC);
+
+      CREATE TABLE faq_entries (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        availability TEXT NOT NULL DEFAULT 'auto' CHECK (availability IN ('auto', 'available', 'away')),
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,79 @@
+/** Conversations and their messages, numbered in order, and the emails shoppers leave while the shop is away. */
+import type { ChatAttachment, ChatMessage, Conversation } from '@shopfront/core/schemas.js';
+
+export interface NewVisitor {
+  visitorId?: string;
+  name?: string;
+  email?: string;
+  customerId?: string;
+}
+
+export interface NewMessage {
+  /** Made by the sender: a resend with the same id is the same message. */
+  clientId: string;
+  author: ChatMessage['author'];
+  authorName?: string;
+  avatarUrl?: string;
+  body: string;
+  attachment?: ChatAttachment;
+}
+
+export interface ConversationRecord extends Conversation {
+  shopId: number;
+  visitorId?: string;
+  visitorName?: string;
+  visitorEmail?: string;
+  customerId?: string;
+  /** The sequence number of the conversation's last message (0 before the first). */
+  lastSeq: number;
+  agentReadSeq: number;
+  updatedAt: string;
+}
+
+export interface ConversationSummary extends ConversationRecord {
+  lastMessage?: ChatMessage;
+}
+
+export interface LeftEmail {
+  id: string;
+  email: string;
+  message?: string;
+  conversationId?: string;
+  createdAt: string;
+}
+
+export interface NewLeftEmail {
+  email: string;
+  message?: string;
+  conversationId?: string;
+  visitorId?: string;
+}
+
+export interface AppendResult {
+  message: ChatMessage;
+  /** False for a resend, which returns the message stored the first time. */
+  created: boolean;
+  /** The conversation as it is after this message. */
+  conversation: ConversationRecord;
+}
+
+export interface ChatStorage {
+  createConversation(shopId: number, visitor: NewVisitor): Promise<ConversationRecord>;
+  conversation(shopId: number, conversationId: string): Promise<ConversationRecord | undefined>;
+  /**
+   * Stores a message once per (conversation, clientId), with the conversation's next sequence
+   * number taken under its lock: concurrent sends get distinct, gapless numbers. A new message
+   * reopens a closed conversation. An unknown conversation is an `InvalidInputError`.
+   */
+  appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult>;
+  /** Messages with a sequence number above `after`, in order. */
+  messagesAfter(conversationId: string, after: number, limit: number): Promise<ChatMessage[]>;
+  /** Conversations with at least one message, most recently updated first. */
+  conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]>;
+  setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined>;
+  /** Moves the agents' read mark forward, never past the last message and never back. */
+  markRead(shopId: number, conversationId: string, seq: number): Promise<void>;
+  leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail>;
+  /** Newest first. */
+  emails(shopId: number, limit: number): Promise<LeftEmail[]>;
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything the server keeps, one area per route group (`storage.reviews`,
+ * `storage.loyalty`…), each an interface in this directory with an implementation
+ * per database (`../sqlite/<area>.ts`). Every method is async so a networked
+ * database fits without touching its callers.
+ *
+ * Each method is one transaction and carries its own guarantee (an idempotent
+ * send, sequence numbers under the conversation's lock, a redemption that never
+ * spends a point twice, one vote per visitor): services compose methods but never
+ * hold a transaction open across them. Where a business rule needs a value read
+ * under the lock (points never below zero), the service passes the rule in as a
+ * plain function that the implementation calls while it holds the lock.
+ *
+ * URLs of things this server serves itself (product pages, uploaded photos) are
+ * stored as paths starting with `/`; the routes make them absolute.
+ *
+ * A new area is a file here, a member of `Storage`, a file per implementation,
+ * and a contract suite in `test/storage/`.
+ */
+import type { AgentStorage } from './agents.js';
+import type { CatalogueStorage } from './catalogue.js';
+import type { ChatStorage } from './chat.js';
+import type { LoyaltyStorage } from './loyalty.js';
+import type { ReviewStorage } from './reviews.js';
+import type { ShopStorage } from './shops.js';
+
+export type * from './agents.js';
+export type * from './catalogue.js';
+export type * from './chat.js';
+export type * from './loyalty.js';
+export type * from './reviews.js';
+export type * from './shops.js';
+
+export interface Storage {
+  readonly shops: ShopStorage;
+  readonly catalogue: CatalogueStorage;
+  readonly reviews: ReviewStorage;
+  readonly loyalty: LoyaltyStorage;
+  readonly chat: ChatStorage;
+  readonly agents: AgentStorage;
+  /** The highest schema migration applied. */
+  schemaVersion(): Promise<number>;
+  /** Where the data lives, for the start-up banner: a file, or a URL without its password. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/** Input the storage cannot use (a cursor from another sort, say): the routes answer 400 naming `field`. */
+export class InvalidInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,63 @@
+/** The loyalty programme: tiers, ways to earn and rewards; members, their points, history and redemptions. */
+import type { LoyaltyActivity, Redemption, Reward, Tier, WayToEarn } from '@shopfront/core/schemas.js';
+
+export interface LoyaltySetup {
+  tiers: Tier[];
+  waysToEarn: WayToEarn[];
+  rewards: Reward[];
+}
+
+export interface MemberRecord {
+  customerId: string;
+  firstName?: string;
+  points: number;
+  lifetimePoints: number;
+  referralCode: string;
+}
+
+export interface PointsChange {
+  kind: LoyaltyActivity['kind'];
+  label: string;
+  /** Kept on the member when given. */
+  firstName?: string;
+  /** The referral code of the member this change creates (unused when the member exists). */
+  referralCode: string;
+  /**
+   * The points to add (negative: to take), a whole number, given the balance they apply to.
+   * Called under the member's lock, so the rule that decides sees the balance no other change
+   * can alter meanwhile; if it throws, nothing changes.
+   */
+  points(balance: number): number;
+}
+
+export interface RedemptionRequest {
+  rewardId: string;
+  code: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type RedeemResult = { ok: true; redemption: Redemption } | { ok: false; reason: 'unknown-reward' | 'insufficient-points' };
+
+export type CodeUse = 'used' | 'unknown' | 'already-used';
+
+export interface LoyaltyStorage {
+  setup(shopId: number): Promise<LoyaltySetup>;
+  /** Replaces tiers, ways to earn and rewards, each in the order given. */
+  replaceSetup(shopId: number, setup: LoyaltySetup): Promise<void>;
+  member(shopId: number, customerId: string): Promise<MemberRecord | undefined>;
+  /**
+   * Applies a change of points, creating the member first if needed, with a history entry
+   * unless nothing changed. `applied` is what `change.points` decided.
+   */
+  adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }>;
+  /**
+   * Pays the reward's cost and stores its code as one step: the balance check and the debit
+   * cannot be split, so two redemptions never spend the same points.
+   */
+  redeem(shopId: number, customerId: string, request: RedemptionRequest): Promise<RedeemResult>;
+  /** Newest first. */
+  activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]>;
+  /** Marks a discount code used, once. */
+  useCode(shopId: number, code: string): Promise<CodeUse>;
+}

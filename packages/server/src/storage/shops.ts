@@ -1,0 +1,38 @@
+/** Shops: who may use the API, with which secret and settings. */
+import type { BusinessHours } from '@shopfront/core/schemas.js';
+
+export interface ShopSettings {
+  /** Origins (`https://shop.example.com`) allowed to call the API from a browser. */
+  origins: string[];
+  currency: string;
+  /** Reviews rated at or above this are published at once; `null` holds every review for moderation. */
+  autoPublishAt: number | null;
+  businessHours?: BusinessHours;
+  /** Typical minutes to a first reply, shown by the chat. */
+  replyMinutes?: number;
+  program?: { name: string; pointsName?: string; signupUrl?: string; loginUrl?: string };
+}
+
+export interface Shop {
+  id: number;
+  /** The public key named by the script tag (`data-shop`). */
+  key: string;
+  /** Signs customer ids (HMAC-SHA256) and authenticates the shop's own backend. Never sent to browsers. */
+  secret: string;
+  name: string;
+  settings: ShopSettings;
+}
+
+export interface ShopInput {
+  key: string;
+  secret: string;
+  name: string;
+  settings: ShopSettings;
+}
+
+export interface ShopStorage {
+  byKey(key: string): Promise<Shop | undefined>;
+  byId(id: number): Promise<Shop | undefined>;
+  /** Creates the shop or updates its name, secret and settings; `created` says which. */
+  upsert(input: ShopInput): Promise<{ shop: Shop; created: boolean }>;
+}

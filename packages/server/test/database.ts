@@ -1,0 +1,58 @@
+/**
+ * The database every server test runs on, fresh each time: an SQLite file in the
+ * test's temporary directory. `SHOPFRONT_TEST_DATABASE_URL` is where another kind
+ * of database plugs in: `freshDatabase` makes an empty one from it (and drops it
+ * afterwards), and every server, storage and contract test follows.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseConfig } from '../src/config.js';
+import { createStorage } from '../src/storage/factory.js';
+import type { Storage } from '../src/storage/index.js';
+
+export interface TestDatabase {
+  config: DatabaseConfig;
+  /** The same database for a server started as a process (`npm start`). */
+  env: Record<string, string>;
+  /** Removes what the database left behind (after its server or storage closed). */
+  drop(): Promise<void>;
+}
+
+const url = process.env.SHOPFRONT_TEST_DATABASE_URL;
+
+/** What the tests run on, for test names: `sqlite`, or the other kind. */
+export const testDatabaseKind: DatabaseConfig['kind'] = url ? unsupported(url) : 'sqlite';
+
+function unsupported(value: string): never {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1] ?? value.slice(0, 12);
+  throw new Error(`SHOPFRONT_TEST_DATABASE_URL: tests cannot run on "${scheme}:" databases yet; unset it to run on SQLite.`);
+}
+
+/** An empty database for one server or storage; `dir` is the test's own temporary directory. */
+export async function freshDatabase(dir: string): Promise<TestDatabase> {
+  const file = join(dir, 'shopfront.db');
+  // The file lives in `dir`, which the test removes.
+  return { config: { kind: 'sqlite', file }, env: { SHOPFRONT_DB: file }, drop: async () => undefined };
+}
+
+export interface TestStorage {
+  storage: Storage;
+  /** Closes the storage and removes its database. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated, empty storage (no demo shop), for tests that speak to storage directly. */
+export async function openTestStorage(): Promise<TestStorage> {
+  const dir = await mkdtemp(join(tmpdir(), 'shopfront-storage-'));
+  const database = await freshDatabase(dir);
+  const storage = await createStorage({ database: database.config });
+  return {
+    storage,
+    async dispose() {
+      await storage.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

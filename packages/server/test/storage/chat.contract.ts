@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+import { InvalidInputError, type NewMessage } from '../../src/storage/index.js';
+import { newShop, useStorage, type OpenStorage } from './fixtures.js';
+
+const fromVisitor = (body: string, extra: Partial<NewMessage> = {}): NewMessage => ({
+  clientId: randomUUID(),
+  author: 'visitor',
+  body,
+  ...extra,
+});
+
+export function chatContract(open: OpenStorage): void {
+  describe('chat', () => {
+    const storage = useStorage(open);
+
+    async function conversationIn(shopId?: number) {
+      const shop = shopId ?? (await newShop(storage())).id;
+      return storage().chat.createConversation(shop, { visitorId: 'visitor-1' });
+    }
+
+    it('opens a conversation with who the visitor said they are, readable only in its shop', async () => {
+      const shop = await newShop(storage());
+      const conversation = await storage().chat.createConversation(shop.id, {
+        visitorId: 'visitor-1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        customerId: 'cust-1',
+      });
+      assert.deepEqual(
+        { ...conversation, id: undefined, createdAt: undefined, updatedAt: undefined },
+        {
+          id: undefined,
+          createdAt: undefined,
+          updatedAt: undefined,
+          shopId: shop.id,
+          status: 'open',
+          visitorId: 'visitor-1',
+          visitorName: 'Ada',
+          visitorEmail: 'ada@example.com',
+          customerId: 'cust-1',
+          lastSeq: 0,
+          agentReadSeq: 0,
+        },
+      );
+      assert.deepEqual(await storage().chat.conversation(shop.id, conversation.id), conversation);
+      assert.equal(await storage().chat.conversation((await newShop(storage())).id, conversation.id), undefined);
+      const anonymous = await storage().chat.createConversation(shop.id, {});
+      assert.deepEqual([anonymous.visitorId, anonymous.visitorName, anonymous.customerId], [undefined, undefined, undefined]);
+    });
+
+    it('numbers messages 1, 2, 3… and keeps them whole', async () => {
+      const conversation = await conversationIn();
+      const attachment = { url: '/media/a.png', name: 'a.png', type: 'image/png', size: 68 };
+      const first = await storage().chat.appendMessage(conversation.id, fromVisitor('Hello', { attachment }));
+      const second = await storage().chat.appendMessage(conversation.id, {
+        clientId: randomUUID(),
+        author: 'agent',
+        authorName: 'Sam',
+        avatarUrl: '/media/sam.png',
+        body: 'Hi!',
+      });
+      assert.deepEqual([first.created, first.message.seq, second.created, second.message.seq], [true, 1, true, 2]);
+      assert.equal(second.conversation.lastSeq, 2);
+      assert.deepEqual(first.message.attachment, attachment);
+      assert.deepEqual(
+        [second.message.author, second.message.authorName, second.message.avatarUrl, second.message.conversationId],
+        ['agent', 'Sam', '/media/sam.png', conversation.id],
+      );
+      assert.deepEqual(await storage().chat.messagesAfter(conversation.id, 0, 10), [first.message, second.message]);
+    });
+
+    it('stores a resent message once and answers with the first copy', async () => {
+      const conversation = await conversationIn();
+      const message = fromVisitor('Where is my order?');
+      const first = await storage().chat.appendMessage(conversation.id, message);
+      const again = await storage().chat.appendMessage(conversation.id, { ...message, body: 'A changed resend' });
+      assert.equal(again.created, false);
+      assert.deepEqual(again.message, first.message);
+      assert.equal(again.conversation.lastSeq, 1);
+      assert.equal((await storage().chat.messagesAfter(conversation.id, 0, 10)).length, 1);
+    });
+
+    it('gives concurrent sends distinct sequence numbers with no gap', async () => {
+      const conversation = await conversationIn();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, index) => storage().chat.appendMessage(conversation.id, fromVisitor(`m${index}`))),
+      );
+      assert.deepEqual(
+        results.map((result) => result.message.seq).sort((a, b) => a - b),
+        Array.from({ length: 30 }, (_, index) => index + 1),
+      );
+      assert.equal((await storage().chat.conversation(conversation.shopId, conversation.id))?.lastSeq, 30);
+    });
+
+    it('stores one message when the same one is sent many times at once', async () => {
+      const conversation = await conversationIn();
+      const message = fromVisitor('Twice?');
+      const results = await Promise.all(Array.from({ length: 10 }, () => storage().chat.appendMessage(conversation.id, message)));
+      assert.equal(results.filter((result) => result.created).length, 1);
+      assert.equal(new Set(results.map((result) => result.message.id)).size, 1);
+      assert.deepEqual(
+        (await storage().chat.messagesAfter(conversation.id, 0, 10)).map((stored) => stored.seq),
+        [1],
+      );
+    });
+
+    it('keys resends by conversation: the same client id in another conversation is another message', async () => {
+      const shop = await newShop(storage());
+      const [a, b] = [await conversationIn(shop.id), await conversationIn(shop.id)];
+      const message = fromVisitor('Same id');
+      assert.equal((await storage().chat.appendMessage(a.id, message)).created, true);
+      assert.equal((await storage().chat.appendMessage(b.id, message)).created, true);
+    });
+
+    it('refuses a message for a conversation that does not exist', async () => {
+      await assert.rejects(storage().chat.appendMessage(randomUUID(), fromVisitor('Anyone?')), (error: unknown) => {
+        assert.ok(error instanceof InvalidInputError);
+        assert.equal(error.field, 'conversationId');
+        return true;
+      });
+    });
+
+    it('reads history after a sequence number, a page at a time', async () => {
+      const conversation = await conversationIn();
+      for (let index = 1; index <= 5; index++) await storage().chat.appendMessage(conversation.id, fromVisitor(`m${index}`));
+      const bodies = async (after: number, limit: number) =>
+        (await storage().chat.messagesAfter(conversation.id, after, limit)).map((message) => message.body);
+      assert.deepEqual(await bodies(0, 2), ['m1', 'm2']);
+      assert.deepEqual(await bodies(2, 2), ['m3', 'm4']);
+      assert.deepEqual(await bodies(4, 10), ['m5']);
+      assert.deepEqual(await bodies(5, 10), []);
+    });
+
+    it('closes a conversation, and reopens it when a message comes', async () => {
+      const conversation = await conversationIn();
+      await storage().chat.appendMessage(conversation.id, fromVisitor('Hello'));
+      const closed = await storage().chat.setStatus(conversation.shopId, conversation.id, 'closed');
+      assert.equal(closed?.status, 'closed');
+      const { conversation: after } = await storage().chat.appendMessage(conversation.id, fromVisitor('One more thing'));
+      assert.equal(after.status, 'open');
+      assert.equal(await storage().chat.setStatus(conversation.shopId, randomUUID(), 'closed'), undefined);
+    });
+
+    it('lists conversations that have messages, most recently active first, with their last message', async () => {
+      const shop = await newShop(storage());
+      const quiet = await conversationIn(shop.id);
+      const older = await conversationIn(shop.id);
+      const newer = await conversationIn(shop.id);
+      await storage().chat.appendMessage(older.id, fromVisitor('first'));
+      await pause(5);
+      await storage().chat.appendMessage(newer.id, fromVisitor('second'));
+      await pause(5);
+      await storage().chat.appendMessage(older.id, fromVisitor('third'));
+      const open = await storage().chat.conversations(shop.id, 'open', 10);
+      assert.deepEqual(
+        open.map((summary) => [summary.id, summary.lastMessage?.body]),
+        [
+          [older.id, 'third'],
+          [newer.id, 'second'],
+        ],
+      );
+      assert.ok(!open.some((summary) => summary.id === quiet.id), 'a conversation with no message is not listed');
+      assert.equal((await storage().chat.conversations(shop.id, 'open', 1)).length, 1);
+      await storage().chat.setStatus(shop.id, newer.id, 'closed');
+      assert.deepEqual(
+        (await storage().chat.conversations(shop.id, 'closed', 10)).map((summary) => summary.id),
+        [newer.id],
+      );
+      assert.equal((await storage().chat.conversations(shop.id, 'all', 10)).length, 2);
+      assert.deepEqual(await storage().chat.conversations((await newShop(storage())).id, 'all', 10), []);
+    });
+
+    it("moves the shop's read mark forward only, and never past the last message", async () => {
+      const conversation = await conversationIn();
+      for (const body of ['a', 'b', 'c']) await storage().chat.appendMessage(conversation.id, fromVisitor(body));
+      const readSeq = async () => (await storage().chat.conversation(conversation.shopId, conversation.id))?.agentReadSeq;
+      await storage().chat.markRead(conversation.shopId, conversation.id, 2);
+      assert.equal(await readSeq(), 2);
+      await storage().chat.markRead(conversation.shopId, conversation.id, 1);
+      assert.equal(await readSeq(), 2);
+      await storage().chat.markRead(conversation.shopId, conversation.id, 99);
+      assert.equal(await readSeq(), 3);
+    });
+
+    it('keeps the emails shoppers leave, newest first, in their shop', async () => {
+      const shop = await newShop(storage());
+      const conversation = await conversationIn(shop.id);
+      const first = await storage().chat.leaveEmail(shop.id, {
+        email: 'ada@example.com',
+        message: 'Call me',
+        conversationId: conversation.id,
+        visitorId: 'v1',
+      });
+      const second = await storage().chat.leaveEmail(shop.id, { email: 'bob@example.com' });
+      assert.deepEqual(
+        { ...first, id: undefined, createdAt: undefined },
+        {
+          id: undefined,
+          createdAt: undefined,
+          email: 'ada@example.com',
+          message: 'Call me',
+          conversationId: conversation.id,
+        },
+      );
+      assert.deepEqual(await storage().chat.emails(shop.id, 10), [second, first]);
+      assert.deepEqual(await storage().chat.emails(shop.id, 1), [second]);
+      assert.deepEqual(await storage().chat.emails((await newShop(storage())).id, 10), []);
+    });
+  });
+}
