@@ -19,7 +19,7 @@ import { bytes } from './api/errors.js';
 import { mountWith } from './api/handle.js';
 import { referenceRoutes } from './api/reference.js';
 import { ApiRegistry, defineRoute } from './api/route.js';
-import { Health, OpenApiDocument } from './api/schemas.js';
+import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -145,6 +145,27 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
       security: 'none',
       responses: { 200: { description: 'Up', schema: Health } },
       handler: () => ({ status: 200, body: { ok: true } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      operationId: 'getReadiness',
+      summary: 'Readiness, for a load balancer',
+      description: 'Asks the database for its schema version: 503 when this instance cannot reach it, so traffic goes elsewhere.',
+      tags: ['Meta'],
+      security: 'none',
+      responses: {
+        200: { description: 'Ready', schema: Readiness },
+        503: { description: 'The database cannot be reached', schema: Readiness },
+      },
+      handler: async (_input, c) => {
+        c.header('Cache-Control', 'no-store');
+        try {
+          return { status: 200, body: { ok: true, database: 'ok', schemaVersion: await deps.storage.schemaVersion() } };
+        } catch {
+          return { status: 503, body: { ok: false, database: 'unreachable' } };
+        }
+      },
     }),
   );
 

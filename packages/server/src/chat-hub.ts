@@ -1,20 +1,24 @@
 /**
- * Live fan-out inside this process: conversation events to the shopper's SSE
- * streams, inbox events to agents' streams, which agents are connected, and a
- * handle on every open stream so shutdown (or a test) can close them all.
+ * Live fan-out: conversation events to the shopper's SSE streams, inbox events
+ * to agents' streams, which agents are connected, and a handle on every open
+ * stream so shutdown (or a test) can close them all.
  *
- * Several server instances would need these events shared between them; that
- * is a bus (Postgres LISTEN/NOTIFY) behind `publish`, not a change to the routes.
+ * Every event goes through the bus (./bus) and is delivered when the bus hands
+ * it back, so with several instances on one PostgreSQL a message stored by one
+ * reaches streams open on any. Presence is per instance: each one tells the
+ * others which agents it holds, again every few seconds, and forgets an
+ * instance it has not heard from in a while (it may have died). Writes that
+ * change cached reads are told the same way (`invalidate`).
  */
-import type { ChatEvent, ChatMessage, ChatStatus } from '@shopfront/core/schemas.js';
-import type { ConversationSummary, LeftEmail, ModerationReview } from './storage/index.js';
+import type { ChatEvent, ChatStatus } from '@shopfront/core/schemas.js';
+import type { BusEvent, EventBus, InboxEvent } from './bus/index.js';
+import { InProcessBus } from './bus/in-process.js';
 
-export type InboxEvent =
-  | { type: 'conversation'; conversation: ConversationSummary }
-  | { type: 'message'; message: ChatMessage }
-  | { type: 'email'; email: LeftEmail }
-  | { type: 'review'; review: ModerationReview }
-  | { type: 'status'; status: ChatStatus };
+export type { InboxEvent } from './bus/index.js';
+
+export interface StreamHandle {
+  close(): void;
+}
 
 interface ConversationListener {
   shopId: number;
@@ -22,16 +26,38 @@ interface ConversationListener {
   listener: (event: ChatEvent) => void;
 }
 
-export interface StreamHandle {
-  close(): void;
-}
+/** How often an instance repeats its presence, and when the others stop believing it. */
+const PRESENCE_EVERY_MS = 10_000;
+const PRESENCE_STALE_MS = 35_000;
 
 export class ChatHub {
+  readonly #bus: EventBus;
   readonly #conversationListeners = new Set<ConversationListener>();
   readonly #inboxListeners = new Map<number, Set<(event: InboxEvent) => void>>();
   readonly #agentConnections = new Map<string, number>();
+  readonly #otherInstances = new Map<string, { agents: Record<string, number>; heardAt: number }>();
   readonly #streams = new Set<StreamHandle>();
   readonly #lastStatus = new Map<number, string>();
+  readonly #invalidationListeners = new Set<(tag: string) => void>();
+  #heartbeat?: NodeJS.Timeout;
+
+  constructor(bus: EventBus = new InProcessBus()) {
+    this.#bus = bus;
+  }
+
+  /** Starts hearing the bus; a shared one also learns who the other instances hold. */
+  async start(): Promise<void> {
+    await this.#bus.start({ event: (event) => this.#deliver(event), gap: () => this.closeAll() });
+    if (!this.#bus.shared) return;
+    this.#send({ kind: 'hello', instance: this.#bus.instance });
+    this.#heartbeat = setInterval(() => this.#sendPresence(), PRESENCE_EVERY_MS).unref();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.closeAll();
+    await this.#bus.close();
+  }
 
   subscribe(shopId: number, conversationId: string, listener: (event: ChatEvent) => void): () => void {
     const entry = { shopId, conversationId, listener };
@@ -40,7 +66,7 @@ export class ChatHub {
   }
 
   publish(conversationId: string, event: ChatEvent): void {
-    for (const entry of this.#conversationListeners) if (entry.conversationId === conversationId) entry.listener(event);
+    this.#send({ kind: 'conversation', conversationId, event });
   }
 
   subscribeInbox(shopId: number, listener: (event: InboxEvent) => void): () => void {
@@ -51,21 +77,30 @@ export class ChatHub {
   }
 
   publishInbox(shopId: number, event: InboxEvent): void {
-    for (const listener of this.#inboxListeners.get(shopId) ?? []) listener(event);
+    this.#send({ kind: 'inbox', shopId, event });
   }
 
   /** Tells every stream of the shop, when the status differs from the last one sent. */
   publishStatus(shopId: number, status: ChatStatus): void {
-    const key = JSON.stringify(status);
-    if (this.#lastStatus.get(shopId) === key) return;
-    this.#lastStatus.set(shopId, key);
-    for (const entry of this.#conversationListeners) if (entry.shopId === shopId) entry.listener({ type: 'status', status });
-    this.publishInbox(shopId, { type: 'status', status });
+    if (this.#lastStatus.get(shopId) === JSON.stringify(status)) return;
+    this.#send({ kind: 'status', shopId, status });
+  }
+
+  /** A write changed what reads under `tag` show: told here at once, and to the other instances. */
+  invalidate(tag: string): void {
+    for (const listener of this.#invalidationListeners) listener(tag);
+    if (this.#bus.shared) this.#send({ kind: 'invalidate', tag });
+  }
+
+  onInvalidate(listener: (tag: string) => void): () => void {
+    this.#invalidationListeners.add(listener);
+    return () => this.#invalidationListeners.delete(listener);
   }
 
   /** An agent's inbox opened its live connection; returns the disconnect. */
   agentConnected(agentId: string): () => void {
     this.#agentConnections.set(agentId, (this.#agentConnections.get(agentId) ?? 0) + 1);
+    this.#sendPresence();
     let done = false;
     return () => {
       if (done) return;
@@ -73,11 +108,19 @@ export class ChatHub {
       const count = (this.#agentConnections.get(agentId) ?? 1) - 1;
       if (count > 0) this.#agentConnections.set(agentId, count);
       else this.#agentConnections.delete(agentId);
+      this.#sendPresence();
     };
   }
 
+  /** Whether the agent's inbox is open on this instance or on one heard from lately. */
   isConnected(agentId: string): boolean {
-    return this.#agentConnections.has(agentId);
+    if (this.#agentConnections.has(agentId)) return true;
+    const now = Date.now();
+    for (const [instance, { agents, heardAt }] of this.#otherInstances) {
+      if (now - heardAt > PRESENCE_STALE_MS) this.#otherInstances.delete(instance);
+      else if (agents[agentId]) return true;
+    }
+    return false;
   }
 
   track(stream: StreamHandle): () => void {
@@ -95,5 +138,43 @@ export class ChatHub {
     this.#streams.clear();
     for (const stream of streams) stream.close();
     return streams.length;
+  }
+
+  #send(event: BusEvent): void {
+    // Whatever the event tells was stored first: a stream that misses it reads it on reconnecting.
+    this.#bus.publish(event).catch((error: unknown) => console.error(`[shopfront] live event not sent (${event.kind}): ${error}`));
+  }
+
+  #sendPresence(): void {
+    if (this.#bus.shared) this.#send({ kind: 'presence', instance: this.#bus.instance, agents: Object.fromEntries(this.#agentConnections) });
+  }
+
+  #deliver(event: BusEvent): void {
+    switch (event.kind) {
+      case 'conversation':
+        for (const entry of this.#conversationListeners) if (entry.conversationId === event.conversationId) entry.listener(event.event);
+        return;
+      case 'inbox':
+        for (const listener of this.#inboxListeners.get(event.shopId) ?? []) listener(event.event);
+        return;
+      case 'status': {
+        const key = JSON.stringify(event.status);
+        if (this.#lastStatus.get(event.shopId) === key) return;
+        this.#lastStatus.set(event.shopId, key);
+        for (const entry of this.#conversationListeners)
+          if (entry.shopId === event.shopId) entry.listener({ type: 'status', status: event.status });
+        for (const listener of this.#inboxListeners.get(event.shopId) ?? []) listener({ type: 'status', status: event.status });
+        return;
+      }
+      case 'presence':
+        if (event.instance !== this.#bus.instance) this.#otherInstances.set(event.instance, { agents: event.agents, heardAt: Date.now() });
+        return;
+      case 'hello':
+        if (event.instance !== this.#bus.instance) this.#sendPresence();
+        return;
+      case 'invalidate':
+        for (const listener of this.#invalidationListeners) listener(event.tag);
+        return;
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import { HttpError, type AppContext } from './http.js';
 import type { MediaStore } from './media.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { ReadCache } from './read-cache.js';
 import type { Storage } from './storage/index.js';
 
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   hub: ChatHub;
   limiter: RateLimiter;
   media: MediaStore;
+  /** Serialised answers of the busiest reads, until a write changes them. */
+  reads: ReadCache;
 }
 
 /** Counts a write against the visitor's and the IP address's budgets; 429 with `Retry-After` past either. */

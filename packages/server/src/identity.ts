@@ -107,7 +107,11 @@ export function baseUrlOf(c: AppContext, options: { publicUrl?: string; proxies:
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
     const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
     if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
-    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) url.host = host;
+    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+      // Setting a host without a port keeps the old port: the forwarded host is the whole authority.
+      url.port = '';
+      url.host = host;
+    }
   }
   return url.origin;
 }

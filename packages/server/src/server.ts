@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { MAX_LENGTH, text, type ChatMessage } from '@shopfront/core/schemas.js';
 import { createApp } from './app.js';
+import { createBus } from './bus/factory.js';
 import { ChatHub } from './chat-hub.js';
+import { ReadCache, faqTag } from './read-cache.js';
 import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
@@ -74,15 +76,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config = resolveConfig(options);
   if (isPersistent(config.database)) await prepareDataDir(config.dataDir);
   const storage = await createStorage(config);
-  const hub = new ChatHub();
-  const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')) };
+  const hub = new ChatHub(createBus(config.database));
+  const reads = new ReadCache();
+  hub.onInvalidate((tag) => reads.invalidate(tag));
+  const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')), reads };
   let server: ServerType | undefined;
   try {
+    await hub.start();
     let shop: Shop | undefined;
     if (config.shopConfigFile) {
       const file = await readShopConfigFile(config.shopConfigFile);
       for (const shopConfig of file.shops) {
         const applied = await applyShopConfig(storage, shopConfig);
+        // Instances already running keep answers made from the shop's old products and FAQ.
+        hub.invalidate(faqTag(applied.id));
         shop ??= applied;
       }
     }
@@ -134,11 +141,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           await closed;
           clearInterval(idle);
           clearTimeout(force);
+          await hub.close();
           await storage.close();
         })()),
     };
   } catch (error) {
     (server as unknown as Server | undefined)?.close();
+    await hub.close().catch(() => undefined);
     await storage.close();
     throw error;
   }

@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../src/server.js';
 import type { ServerOptions } from '../src/config.js';
 import { freshDatabase } from './database.js';
 
+export { until } from './until.js';
 export { freshDatabase, openTestStorage, testDatabaseKind, type TestDatabase, type TestStorage } from './database.js';
 
 export const SHOP = 'pk_demo';
@@ -168,3 +169,4 @@ export async function openStream(url: string, headers: Record<string, string> = 
     close: () => controller.abort(),
   };
 }
+

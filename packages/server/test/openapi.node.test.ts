@@ -71,6 +71,21 @@ describe('the OpenAPI document', () => {
     assert.deepEqual([response.status, await response.json()], [200, { ok: true }]);
   });
 
+  it('answers /healthz with the schema version, and 503 once the database is gone', async () => {
+    const own = await startTestServer();
+    try {
+      const ready = await fetch(`${own.url}/healthz`);
+      assert.equal(ready.status, 200);
+      assert.equal(ready.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await ready.json(), { ok: true, database: 'ok', schemaVersion: await own.storage.schemaVersion() });
+      await own.storage.close();
+      const gone = await fetch(`${own.url}/healthz`);
+      assert.deepEqual([gone.status, await gone.json()], [503, { ok: false, database: 'unreachable' }]);
+    } finally {
+      await own.stop().catch(() => undefined);
+    }
+  });
+
   it('is OpenAPI 3.1 for this server, readable from any origin, with the schemas the server validates with', async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`, { headers: { origin: 'https://elsewhere.example' } });
     assert.equal(response.headers.get('access-control-allow-origin'), '*');

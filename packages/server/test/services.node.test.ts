@@ -18,6 +18,7 @@ import {
 } from '../src/services/loyalty.js';
 import { moderateReview, statusOnArrival, submitReview } from '../src/services/reviews.js';
 import type { ChatEvent } from '@shopfront/core/schemas.js';
+import { ReadCache } from '../src/read-cache.js';
 import { openTestStorage, type TestStorage } from './helpers.js';
 import { newShop, review } from './storage/fixtures.js';
 
@@ -25,12 +26,15 @@ let opened: TestStorage;
 let deps: Deps;
 before(async () => {
   opened = await openTestStorage();
+  const hub = new ChatHub();
+  await hub.start();
   deps = {
     config: resolveConfig({ log: () => undefined }),
     storage: opened.storage,
-    hub: new ChatHub(),
+    hub,
     limiter: new RateLimiter(),
     media: new MediaStore('/nonexistent'),
+    reads: new ReadCache(),
   };
 });
 after(() => opened.dispose());

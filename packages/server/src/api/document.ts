@@ -192,6 +192,19 @@ export function buildDocument(
   };
 }
 
+/** What a cached read (`cached` in its definition) answers with, and how a client revalidates it. */
+const CACHE_HEADERS = {
+  ETag: { description: 'Changes whenever the answer does: send it back in `If-None-Match`', schema: { type: 'string' } },
+  'Cache-Control': { description: 'Browsers revalidate every time; shared caches may keep the answer a minute', schema: { type: 'string' } },
+};
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of the copy you hold: a 304 without a body if it is still current',
+  schema: { type: 'string', maxLength: 1024 },
+};
+
 function operation(
   route: RouteDefinition,
   outputs: Map<Schema, string>,
@@ -210,12 +223,15 @@ function operation(
     });
   }
 
+  if (route.cached) parameters_.push(IF_NONE_MATCH);
+
   const responses: Record<string, Json> = {};
   for (const [status, reply] of Object.entries(route.responses) as Array<[string, JsonReply | StreamReply | EmptyReply]>) {
     if ('schema' in reply) {
+      const headers = { ...reply.headers, ...(route.cached && status === '200' ? CACHE_HEADERS : {}) };
       responses[status] = {
         description: reply.description,
-        ...(reply.headers ? { headers: reply.headers } : {}),
+        ...(Object.keys(headers).length ? { headers } : {}),
         content: { 'application/json': { schema: refTo(outputs.get(reply.schema)!) } },
       };
     } else if ('events' in reply) {
@@ -228,6 +244,8 @@ function operation(
       responses[status] = { description: reply.description, ...(reply.headers ? { headers: reply.headers } : {}) };
     }
   }
+
+  if (route.cached) responses['304'] = { description: 'Not modified: the copy you hold is current', headers: CACHE_HEADERS };
 
   // Errors: those the policy and the declared inputs imply, then the route's own.
   const errors = new Map<number, string[]>();

@@ -11,6 +11,7 @@ import { parseBody, parseParams } from './input.js';
 import type { JsonReply, Mount, RouteDefinition } from './route.js';
 import { checkPolicy } from './security.js';
 import { isIssuedVisitor } from '../identity.js';
+import { CACHE_CONTROL, etagOf, matches } from '../read-cache.js';
 
 export function mountWith(deps: Deps): Mount {
   return async (definition: RouteDefinition, c: AppContext) => {
@@ -30,13 +31,18 @@ export function mountWith(deps: Deps): Mount {
       throw new HttpError(403, 'X-Shopfront-Visitor: must be an id this server issued (POST /visitors).', 'visitor');
     }
     const body = definition.body ? await parseBody(c, definition.body) : undefined;
-    const reply = await definition.handler({ params, query, headers, body, visitorId, ...caller } as never, c);
+    const input = { params, query, headers, body, visitorId, ...caller } as never;
+    if (definition.cached) return answerFromCache(deps, definition, c, input);
+    const reply = (await definition.handler(input, c)) as JsonAnswer | Response;
     if (reply instanceof Response) return reply;
-    return send(definition, c, reply as unknown as { status: ContentfulStatusCode; body: unknown });
+    return c.json(checked(definition, reply) as object, reply.status);
   };
 }
 
-function send(definition: RouteDefinition, c: AppContext, reply: { status: ContentfulStatusCode; body: unknown }): Response {
+type JsonAnswer = { status: ContentfulStatusCode; body: unknown };
+
+/** The reply as its declared schema outputs it; a reply that breaks its own schema is the server's bug (a 500). */
+function checked(definition: RouteDefinition, reply: JsonAnswer): unknown {
   const declared = definition.responses[reply.status];
   if (!declared || !('schema' in declared))
     throw new Error(`${definition.operationId} answered ${reply.status}, which it does not declare`);
@@ -45,5 +51,29 @@ function send(definition: RouteDefinition, c: AppContext, reply: { status: Conte
     const issue = result.error.issues[0];
     throw new Error(`${definition.operationId}: the ${reply.status} reply failed its schema at "${issue?.path.join('.')}": ${issue?.code}`);
   }
-  return c.json(result.data as object, reply.status);
+  return result.data;
+}
+
+/**
+ * A read kept serialised (../read-cache.ts): answered from memory until a write
+ * to its tag, with an ETag and Cache-Control, and a 304 for a copy still current.
+ * The key holds the base URL too, since answers carry absolute photo URLs.
+ */
+async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppContext, input: never): Promise<Response> {
+  const tag = definition.cached!(input);
+  const key = `${c.get('baseUrl')} ${c.req.path}${new URL(c.req.url).search}`;
+  let answer = deps.reads.get(tag, key);
+  if (!answer) {
+    const version = deps.reads.version(tag);
+    const reply = (await definition.handler(input, c)) as JsonAnswer | Response;
+    if (reply instanceof Response) return reply;
+    const body = JSON.stringify(checked(definition, reply));
+    if (reply.status !== 200) return c.body(body, reply.status, { 'Content-Type': 'application/json' });
+    answer = { body, etag: etagOf(body) };
+    deps.reads.set(tag, key, answer, version);
+  }
+  c.header('ETag', answer.etag);
+  c.header('Cache-Control', CACHE_CONTROL);
+  if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+  return c.body(answer.body, 200, { 'Content-Type': 'application/json' });
 }

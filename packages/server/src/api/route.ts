@@ -110,6 +110,12 @@ export interface RouteDefinition<
   /** Counts against the write budgets (429 with `Retry-After`). */
   rateLimited?: boolean;
   body?: B;
+  /**
+   * Names the tag of a read kept serialised until a write to that tag
+   * (../read-cache.ts): answered with an ETag and Cache-Control, and 304 to a
+   * matching `If-None-Match`.
+   */
+  cached?: (input: Input<Pa, Q, H, B, P>) => string;
   responses: R;
   /** Statuses the handler itself may answer with an error, beyond those the helper adds. */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503, string>>;

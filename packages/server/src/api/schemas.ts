@@ -30,6 +30,12 @@ export const PointsBalance = z.object({
 export const CodeUse = z.object({ code: text(64, 1), status: z.literal('used') });
 
 export const Health = z.object({ ok: z.literal(true) });
+/** `/healthz`: whether this instance can reach its database, for a load balancer's health check. */
+export const Readiness = z.object({
+  ok: z.boolean(),
+  database: z.enum(['ok', 'unreachable']),
+  schemaVersion: z.optional(z.number()),
+});
 
 /** The OpenAPI document itself: an object, described by the OpenAPI 3.1 specification rather than here. */
 export const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }) });

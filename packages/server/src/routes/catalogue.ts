@@ -5,11 +5,11 @@ import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { searchFaq } from '../faq-search.js';
 import { absolute } from '../http.js';
+import { faqTag } from '../read-cache.js';
 import { productForResponse } from '../responses.js';
 
 const SearchQuery = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const ProductIds = z.array(Id).check(z.minLength(1), z.maxLength(250));
-const ETAG = { description: 'The FAQ version, for `If-None-Match`', schema: { type: 'string' } };
 
 export function catalogueRoutes(deps: Deps) {
   return [
@@ -21,20 +21,10 @@ export function catalogueRoutes(deps: Deps) {
       description: '`version` and the `ETag` change whenever an entry changes; send `If-None-Match` to get a 304 instead of the entries.',
       tags: ['FAQ'],
       security: 'shop',
-      headers: {
-        'If-None-Match': { schema: z.optional(z.string().check(z.maxLength(1024))), description: 'The ETag of the copy you hold' },
-      },
-      responses: {
-        200: { description: 'The entries', schema: FaqEntries, headers: { ETag: ETAG } },
-        304: { description: 'Not modified: the copy you hold is current', headers: { ETag: ETAG } },
-      },
-      handler: async ({ shop, headers }, c) => {
+      cached: ({ shop }) => faqTag(shop.id),
+      responses: { 200: { description: 'The entries', schema: FaqEntries } },
+      handler: async ({ shop }, c) => {
         const faq = await deps.storage.catalogue.faq(shop.id);
-        const etag = `"faq-${faq.version}"`;
-        c.header('ETag', etag);
-        c.header('Cache-Control', 'no-cache');
-        const match = headers['If-None-Match'];
-        if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
         const baseUrl = c.get('baseUrl');
         return {
           status: 200,

@@ -13,6 +13,7 @@ import {
 import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
+import { reviewsTag } from '../read-cache.js';
 import { reviewForResponse } from '../responses.js';
 import { prepareReviewPhoto, type PreparedPhoto } from '../review-photos.js';
 import { submitReview } from '../services/reviews.js';
@@ -50,6 +51,7 @@ export function reviewRoutes(deps: Deps) {
       tags: ['Reviews'],
       security: 'shop',
       params: productId,
+      cached: ({ shop }) => reviewsTag(shop.id),
       responses: { 200: { description: 'The summary', schema: ReviewSummary } },
       handler: async ({ shop, params }) => ({ status: 200, body: await deps.storage.reviews.summary(shop.id, params.productId) }),
     }),
@@ -71,6 +73,7 @@ export function reviewRoutes(deps: Deps) {
         cursor: { schema: cursor, description: '`nextCursor` of the previous page (made for the same sort)' },
         limit: { schema: limit, description: 'Page size; default 10' },
       },
+      cached: ({ shop }) => reviewsTag(shop.id),
       responses: { 200: { description: 'The page; `nextCursor` is null on the last one', schema: ReviewPage } },
       handler: async ({ shop, params, query }, c) => {
         const page = await deps.storage.reviews.list(shop.id, params.productId, {
@@ -152,6 +155,7 @@ export function reviewRoutes(deps: Deps) {
       handler: async ({ shop, params, visitorId, body }) => {
         const helpfulCount = await deps.storage.reviews.vote(shop.id, params.reviewId, visitorId!, body.helpful);
         if (helpfulCount === undefined) throw new HttpError(404, 'No such review.', 'reviewId');
+        deps.hub.invalidate(reviewsTag(shop.id));
         return { status: 200, body: { reviewId: params.reviewId, helpfulCount } };
       },
     }),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Review } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
+import { reviewsTag } from '../read-cache.js';
 import { planReviewPhotos, type PreparedPhoto } from '../review-photos.js';
 import type { ModerationReview, NewReview, ReviewStatus, Shop, Storage } from '../storage/index.js';
 import { adjustPoints } from './loyalty.js';
@@ -49,6 +50,7 @@ export async function submitReview(
     throw error;
   }
   if (status === 'published') {
+    deps.hub.invalidate(reviewsTag(shop.id));
     await awardReviewPoints(deps.storage, shop, submission.customerId);
   } else {
     const pending = await deps.storage.reviews.moderationReview(shop.id, review.id);
@@ -66,11 +68,14 @@ export async function moderateReview(
 ): Promise<ModerationReview | undefined> {
   const changed = await deps.storage.reviews.setStatus(shop.id, reviewId, status);
   if (!changed) return undefined;
+  deps.hub.invalidate(reviewsTag(shop.id));
   if (status === 'published' && changed.previous !== 'published') await awardReviewPoints(deps.storage, shop, changed.review.customerId);
   return changed.review;
 }
 
 /** The shop's public answer under a review, signed with the shop's name. */
-export function replyToReview(deps: Deps, shop: Shop, reviewId: string, body: string): Promise<ModerationReview | undefined> {
-  return deps.storage.reviews.reply(shop.id, reviewId, { body, authorName: shop.name, createdAt: new Date().toISOString() });
+export async function replyToReview(deps: Deps, shop: Shop, reviewId: string, body: string): Promise<ModerationReview | undefined> {
+  const review = await deps.storage.reviews.reply(shop.id, reviewId, { body, authorName: shop.name, createdAt: new Date().toISOString() });
+  if (review) deps.hub.invalidate(reviewsTag(shop.id));
+  return review;
 }

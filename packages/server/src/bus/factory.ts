@@ -1,0 +1,14 @@
+/** The bus the configuration implies: the database the instances share carries their events. */
+import type { DatabaseConfig } from '../config.js';
+import { InProcessBus } from './in-process.js';
+import type { EventBus } from './index.js';
+
+export function createBus(database: DatabaseConfig): EventBus {
+  switch (database.kind) {
+    case 'sqlite':
+      // One SQLite file serves one process: nobody else to tell.
+      return new InProcessBus();
+    default:
+      return database.kind satisfies never;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Chat events shared by every instance on one PostgreSQL, through
+ * `LISTEN/NOTIFY` on one channel. Each instance listens on a connection of its
+ * own and publishes through a small pool; the database delivers every
+ * notification to every listener, the sender's included, in commit order.
+ *
+ * A notification carries at most 8000 bytes, and a chat message alone may hold
+ * 4000 characters, so a larger event is sent in parts within one transaction:
+ * they are delivered together, in order, and put back together by id.
+ *
+ * If the listening connection drops, events published meanwhile are lost to
+ * this instance. It reconnects (with backoff) and reports a gap: the hub then
+ * ends its open streams, and their clients reconnect with `Last-Event-ID` and
+ * read what they missed from storage, where every message was stored first.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { BusEvent, BusHandlers, EventBus } from './index.js';
+
+const CHANNEL = 'shopfront_events';
+/** Characters per part: at most 4 bytes each in UTF-8, so a part stays under the 8000-byte limit with its header. */
+const PART_CHARS = 1800;
+/** Parts of events that never completed (a sender died mid-way) are dropped beyond this many. */
+const MAX_PENDING = 100;
+const RETRY_MS = [100, 500, 1000, 2000, 5000];
+
+export class PostgresBus implements EventBus {
+  readonly instance = randomUUID();
+  readonly shared = true;
+  readonly #url: string;
+  readonly #pool: pg.Pool;
+  readonly #pending = new Map<string, string[]>();
+  #listener?: pg.Client;
+  #handlers?: BusHandlers;
+  #closed = false;
+
+  constructor(url: string) {
+    this.#url = url;
+    this.#pool = new pg.Pool({ connectionString: url, max: 2 });
+    // An idle client that loses its connection is dropped by the pool; the error must not crash the process.
+    this.#pool.on('error', () => undefined);
+  }
+
+  async start(handlers: BusHandlers): Promise<void> {
+    this.#handlers = handlers;
+    await this.#listen();
+  }
+
+  async publish(event: BusEvent): Promise<void> {
+    const text = JSON.stringify(event);
+    if (text.length <= PART_CHARS) {
+      await this.#pool.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+      return;
+    }
+    const id = randomUUID();
+    const parts: string[] = [];
+    for (let at = 0; at < text.length; at += PART_CHARS) parts.push(text.slice(at, at + PART_CHARS));
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const [index, part] of parts.entries())
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `#${id}:${index}:${parts.length}:${part}`]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.#pool.end();
+  }
+
+  async #listen(): Promise<void> {
+    // Named, so an operator (or a test) can tell the listening connection from the rest.
+    const client = new pg.Client({ connectionString: this.#url, application_name: `shopfront-bus-${this.instance}` });
+    client.on('notification', ({ channel, payload }) => {
+      if (channel === CHANNEL && payload) this.#receive(payload);
+    });
+    // 'error' comes before 'end' when the connection is cut; 'end' is where it is handled.
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (this.#closed || this.#listener !== client) return;
+      this.#listener = undefined;
+      void this.#reconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.#listener = client;
+  }
+
+  async #reconnect(): Promise<void> {
+    for (let attempt = 0; !this.#closed; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      if (this.#closed) return;
+      try {
+        await this.#listen();
+        this.#pending.clear();
+        this.#handlers?.gap();
+        return;
+      } catch {
+        // The database is still away: try again, less often.
+      }
+    }
+  }
+
+  #receive(payload: string): void {
+    if (!payload.startsWith('#')) return this.#deliver(payload);
+    const [id = '', index, count, ...rest] = payload.slice(1).split(':');
+    const total = Number(count);
+    let parts = this.#pending.get(id);
+    if (!parts) {
+      if (this.#pending.size >= MAX_PENDING) this.#pending.delete(this.#pending.keys().next().value!);
+      this.#pending.set(id, (parts = []));
+    }
+    parts[Number(index)] = rest.join(':');
+    if (parts.filter((part) => part !== undefined).length < total) return;
+    this.#pending.delete(id);
+    this.#deliver(parts.join(''));
+  }
+
+  #deliver(text: string): void {
+    let event: BusEvent;
+    try {
+      event = JSON.parse(text) as BusEvent;
+    } catch {
+      return; // Not ours: another program notifying on the channel.
+    }
+    this.#handlers?.event(event);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The event bus that lets several instances on one PostgreSQL share chat
+ * events: every instance hears every event in the same order, events larger
+ * than a notification arrive whole, a dropped connection is reported as a gap
+ * and heals, and agents connected to one instance count on the others.
+ * Runs when the tests run on PostgreSQL (`SHOPFRONT_TEST_DATABASE_URL`).
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import pg from 'pg';
+import type { BusEvent } from '../src/bus/index.js';
+import { PostgresBus } from '../src/bus/postgres.js';
+import { ChatHub } from '../src/chat-hub.js';
+import { until } from './until.js';
+
+const url = process.env.SHOPFRONT_TEST_DATABASE_URL;
+const onPostgres = url?.startsWith('postgres') ? false : 'runs on PostgreSQL (SHOPFRONT_TEST_DATABASE_URL=postgres://…)';
+
+/** A started bus that records what it hears. */
+async function listeningBus() {
+  const bus = new PostgresBus(url!);
+  const heard: BusEvent[] = [];
+  let gaps = 0;
+  await bus.start({ event: (event) => heard.push(event), gap: () => gaps++ });
+  return { bus, heard, gaps: () => gaps };
+}
+
+const message = (body: string, seq: number): BusEvent => ({
+  kind: 'conversation',
+  conversationId: 'c-1',
+  event: { type: 'message', message: { id: `m-${seq}`, clientId: `k-${seq}`, conversationId: 'c-1', seq, author: 'visitor', body, createdAt: new Date(0).toISOString() } },
+});
+
+describe('PostgresBus', { skip: onPostgres }, () => {
+  const open: Array<{ close(): Promise<void> }> = [];
+  after(() => Promise.all(open.map((item) => item.close())));
+
+  it('gives every instance every event, the sender included, in the order they were sent', async () => {
+    const a = await listeningBus();
+    const b = await listeningBus();
+    open.push(a.bus, b.bus);
+    const sent = Array.from({ length: 50 }, (_, i) => message(`hello ${i}`, i + 1));
+    for (const event of sent) await a.bus.publish(event);
+    await until(() => a.heard.length === 50 && b.heard.length === 50, 'fifty events on both');
+    assert.deepEqual(a.heard, sent);
+    assert.deepEqual(b.heard, sent);
+  });
+
+  it('delivers an event larger than a notification holds, whole', async () => {
+    const a = await listeningBus();
+    const b = await listeningBus();
+    open.push(a.bus, b.bus);
+    // 4,000 characters of three bytes each, and a long name: well over PostgreSQL's 8,000-byte payload.
+    const big = message('€'.repeat(4000), 1);
+    await a.bus.publish(big);
+    await a.bus.publish(message('after', 2));
+    await until(() => b.heard.length === 2, 'both events');
+    assert.deepEqual(b.heard, [big, message('after', 2)]);
+  });
+
+  it('reports a gap when its connection drops, then hears again', async () => {
+    const a = await listeningBus();
+    const b = await listeningBus();
+    open.push(a.bus, b.bus);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        `shopfront-bus-${b.bus.instance}`,
+      ]);
+      assert.equal(rowCount, 1);
+    } finally {
+      await admin.end();
+    }
+    await until(() => b.gaps() === 1, 'the gap reported');
+    await a.bus.publish(message('back', 1));
+    await until(() => b.heard.length === 1, 'the event after the gap');
+    assert.equal(a.gaps(), 0);
+  });
+});
+
+describe('ChatHub on a shared bus', { skip: onPostgres }, () => {
+  it('counts an agent connected to another instance as connected, until they leave', async () => {
+    const one = new ChatHub(new PostgresBus(url!));
+    const two = new ChatHub(new PostgresBus(url!));
+    await one.start();
+    await two.start();
+    try {
+      const disconnect = one.agentConnected('agent-1');
+      await until(() => two.isConnected('agent-1'), 'the agent seen on the other instance');
+      disconnect();
+      await until(() => !two.isConnected('agent-1'), 'the agent gone on the other instance');
+
+      // A conversation's stream on one instance hears what the other publishes.
+      const heard: unknown[] = [];
+      one.subscribe(1, 'c-9', (event) => heard.push(event));
+      two.publish('c-9', { type: 'read', seq: 3 });
+      await until(() => heard.length === 1, 'the event from the other instance');
+      assert.deepEqual(heard, [{ type: 'read', seq: 3 }]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
