@@ -14,14 +14,15 @@
 import { createHash } from 'node:crypto';
 
 export interface CachedAnswer {
-  body: string;
+  /** Encoded once: each answer is then a copy of bytes. */
+  body: Uint8Array;
   etag: string;
 }
 
 /** Browsers ask again each time (a 304 when unchanged); shared caches keep a minute and may serve it stale while they revalidate. */
 export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
-export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: Uint8Array) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** True when `If-None-Match` names this ETag (weak or strong, one of a list, or `*`). */
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -9,29 +9,31 @@ import type { ReviewPage, ReviewSummary } from '@shopfront/core/schemas.js';
 import { ReadCache } from '../src/read-cache.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
+const bytes = (text: string) => new TextEncoder().encode(text);
+
 describe('ReadCache', () => {
   it('drops every answer of a tag when it is written to', () => {
     const cache = new ReadCache();
-    cache.set('reviews:1', '/a', { body: 'a', etag: '"a"' }, cache.version('reviews:1'));
-    cache.set('reviews:2', '/b', { body: 'b', etag: '"b"' }, cache.version('reviews:2'));
+    cache.set('reviews:1', '/a', { body: bytes('a'), etag: '"a"' }, cache.version('reviews:1'));
+    cache.set('reviews:2', '/b', { body: bytes('b'), etag: '"b"' }, cache.version('reviews:2'));
     cache.invalidate('reviews:1');
     assert.equal(cache.get('reviews:1', '/a'), undefined);
-    assert.deepEqual(cache.get('reviews:2', '/b'), { body: 'b', etag: '"b"' });
+    assert.deepEqual(cache.get('reviews:2', '/b'), { body: bytes('b'), etag: '"b"' });
   });
 
   it('does not keep an answer read before a write that landed while it was made', () => {
     const cache = new ReadCache();
     const version = cache.version('faq:1');
     cache.invalidate('faq:1'); // the write, while the read was in the database
-    cache.set('faq:1', '/faq', { body: 'old', etag: '"old"' }, version);
+    cache.set('faq:1', '/faq', { body: bytes('old'), etag: '"old"' }, version);
     assert.equal(cache.get('faq:1', '/faq'), undefined);
   });
 
   it('holds at most its limit, dropping the tag used longest ago', () => {
     const cache = new ReadCache(3);
-    for (const tag of ['t1', 't2', 't3']) cache.set(tag, '/', { body: tag, etag: tag }, 0);
+    for (const tag of ['t1', 't2', 't3']) cache.set(tag, '/', { body: bytes(tag), etag: tag }, 0);
     cache.get('t1', '/'); // t2 is now the coldest
-    cache.set('t4', '/', { body: 't4', etag: 't4' }, 0);
+    cache.set('t4', '/', { body: bytes('t4'), etag: 't4' }, 0);
     assert.equal(cache.size, 3);
     assert.equal(cache.get('t2', '/'), undefined);
     assert.ok(cache.get('t1', '/') && cache.get('t3', '/') && cache.get('t4', '/'));

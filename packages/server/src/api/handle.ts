@@ -67,13 +67,14 @@ async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppCo
     const version = deps.reads.version(tag);
     const reply = (await definition.handler(input, c)) as JsonAnswer | Response;
     if (reply instanceof Response) return reply;
-    const body = JSON.stringify(checked(definition, reply));
-    if (reply.status !== 200) return c.body(body, reply.status, { 'Content-Type': 'application/json' });
+    const json = JSON.stringify(checked(definition, reply));
+    if (reply.status !== 200) return c.body(json, reply.status, { 'Content-Type': 'application/json' });
+    const body = new TextEncoder().encode(json);
     answer = { body, etag: etagOf(body) };
     deps.reads.set(tag, key, answer, version);
   }
   c.header('ETag', answer.etag);
   c.header('Cache-Control', CACHE_CONTROL);
   if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
-  return c.body(answer.body, 200, { 'Content-Type': 'application/json' });
+  return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 }
