@@ -17,7 +17,6 @@ import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type Serve
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
 import { MediaStore } from './media.js';
-import { RateLimiter } from './rate-limit.js';
 import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
 import { postMessage } from './services/chat.js';
 import { applyShopConfig, readShopConfigFile } from './services/shops.js';
@@ -75,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (isPersistent(config.database)) await prepareDataDir(config.dataDir);
   const storage = await createStorage(config);
   const hub = new ChatHub();
-  const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')) };
+  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')) };
   let server: ServerType | undefined;
   try {
     let shop: Shop | undefined;

@@ -15,7 +15,7 @@ import { isIssuedVisitor } from '../identity.js';
 export function mountWith(deps: Deps): Mount {
   return async (definition: RouteDefinition, c: AppContext) => {
     // Writes count before the caller is checked, so guessing a customer signature costs budget too.
-    if (definition.rateLimited) limitWrite(deps, c);
+    if (definition.rateLimited) await limitWrite(deps, c);
     const caller = await checkPolicy(deps, definition.security, definition.method, c);
     const params = parseParams(definition.params, (name) => c.req.param(name));
     const query = parseParams(definition.query, (name) => c.req.query(name));
