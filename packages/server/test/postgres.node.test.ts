@@ -113,6 +113,7 @@ describe('postgres: two instances on one database', { skip }, () => {
 
   it('describes itself without the password', () => {
     assert.equal(redactedUrl('postgres://shop:s3cret@db.internal:6543/shopfront'), 'postgres://shop@db.internal:6543/shopfront');
+    assert.equal(redactedUrl('postgres://shop@db/shop?password=s3cret&sslmode=require'), 'postgres://shop@db/shop?password=&sslmode=require');
     assert.doesNotMatch(first.description, /:[^/@:]*@/);
   });
 });

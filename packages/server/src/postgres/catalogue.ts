@@ -70,6 +70,7 @@ export class PostgresCatalogue implements CatalogueStorage {
               COALESCE((SELECT jsonb_agg(data ORDER BY position) FROM faq_entries WHERE shop_id = $1), '[]'::jsonb) AS entries`,
       [shopId],
     );
-    return { version: `${shopId}.${found?.version}`, entries: found?.entries ?? [] };
+    // An unknown shop's version reads `<id>.undefined`, as on SQLite.
+    return { version: `${shopId}.${found?.version ?? undefined}`, entries: found?.entries ?? [] };
   }
 }

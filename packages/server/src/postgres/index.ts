@@ -19,6 +19,8 @@ export class DatabaseConnectError extends Error {
 export function redactedUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '';
+  // pg also takes the password as a query parameter.
+  if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '');
   return parsed.toString();
 }
 
@@ -78,8 +80,9 @@ export class PostgresStorage implements Storage {
 
 /** One line naming host:port and why, never the password: refused, unknown host, timeout, or what the server said. */
 function connectError(url: string, error: unknown): DatabaseConnectError {
-  const { hostname, port, pathname } = new URL(url);
-  const where = `${hostname || 'localhost'}:${port || 5432}`;
+  const { hostname, port, pathname, searchParams } = new URL(url);
+  // No host in the URL: pg takes ?host= (a socket directory, say), else localhost.
+  const where = `${hostname || searchParams.get('host') || 'localhost'}:${port || 5432}`;
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   const errors = (error as { errors?: Array<{ code?: string }> } | undefined)?.errors;
   const reason = code ?? errors?.[0]?.code ?? message ?? 'unknown error';
