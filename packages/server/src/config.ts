@@ -226,7 +226,8 @@ function databaseFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig | undefined {
   }
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   // A URL without a host is fine when ?host= names one (a socket directory: postgres:///shop?host=/run/postgresql).
-  if (!url || (!url.hostname && !url.searchParams.get('host'))) throw new ConfigError('DATABASE_URL is not a valid URL: expected postgres://user:password@host:port/database');
+  if (!url || (!url.hostname && !url.searchParams.get('host')))
+    throw new ConfigError('DATABASE_URL is not a valid URL: expected postgres://user:password@host:port/database');
   if (env.SHOPFRONT_DB) throw new ConfigError('DATABASE_URL and SHOPFRONT_DB name two databases: set one of them');
   return { kind: 'postgres', url: raw };
 }

@@ -89,7 +89,8 @@ describe('conversations and messages', () => {
     assert.equal((await server.storage.chat.conversation(shop.id, conversation.id))?.status, 'open');
   });
 
-  const sqliteOnly = testDatabaseKind === 'sqlite' ? false : "a pragma of SQLite's file; Postgres commits are durable by its own synchronous_commit";
+  const sqliteOnly =
+    testDatabaseKind === 'sqlite' ? false : "a pragma of SQLite's file; Postgres commits are durable by its own synchronous_commit";
   it('answers a send only once it is on disk: SQLite commits with synchronous = FULL', { skip: sqliteOnly }, async () => {
     const { SqliteStorage } = await import('../src/sqlite/index.js');
     assert.ok(server.storage instanceof SqliteStorage, 'these tests run on SQLite');

@@ -29,7 +29,9 @@ export const testDatabaseKind: DatabaseConfig['kind'] = url ? kindOf(url) : 'sql
 function kindOf(value: string): DatabaseConfig['kind'] {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1] ?? value.slice(0, 12);
   if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
-  throw new Error(`SHOPFRONT_TEST_DATABASE_URL: tests cannot run on "${scheme}:" databases; use postgres://… or unset it to run on SQLite.`);
+  throw new Error(
+    `SHOPFRONT_TEST_DATABASE_URL: tests cannot run on "${scheme}:" databases; use postgres://… or unset it to run on SQLite.`,
+  );
 }
 
 /** Runs one statement on the server's maintenance database with a short-lived client. */
@@ -54,14 +56,15 @@ export async function freshDatabase(dir: string): Promise<TestDatabase> {
     const config: DatabaseConfig = { kind: 'postgres', url: database.toString() };
     return {
       config,
-      env: { DATABASE_URL: config.url },
+      // The other kind's variable emptied: a developer's own setting must not reach the process.
+      env: { DATABASE_URL: config.url, SHOPFRONT_DB: '' },
       // FORCE: a server killed mid-test may still hold connections.
       drop: () => administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   const file = join(dir, 'shopfront.db');
   // The file lives in `dir`, which the test removes.
-  return { config: { kind: 'sqlite', file }, env: { SHOPFRONT_DB: file }, drop: async () => undefined };
+  return { config: { kind: 'sqlite', file }, env: { SHOPFRONT_DB: file, DATABASE_URL: '' }, drop: async () => undefined };
 }
 
 export interface TestStorage {

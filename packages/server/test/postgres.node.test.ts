@@ -51,7 +51,10 @@ describe('postgres: two instances on one database', { skip }, () => {
     );
     const results = await Promise.all(sends);
     const seqs = results.map((result) => result.message.seq).sort((a, b) => a - b);
-    assert.deepEqual(seqs, Array.from({ length: 30 }, (_, index) => index + 1));
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 30 }, (_, index) => index + 1),
+    );
     assert.equal((await second.chat.conversation(shop.id, conversation.id))!.lastSeq, 30);
   });
 
@@ -59,7 +62,10 @@ describe('postgres: two instances on one database', { skip }, () => {
     const shop = await newShop(first);
     const conversation = await first.chat.createConversation(shop.id, {});
     const message = { clientId: randomUUID(), author: 'visitor' as const, body: 'twice' };
-    const [a, b] = await Promise.all([first.chat.appendMessage(conversation.id, message), second.chat.appendMessage(conversation.id, message)]);
+    const [a, b] = await Promise.all([
+      first.chat.appendMessage(conversation.id, message),
+      second.chat.appendMessage(conversation.id, message),
+    ]);
     assert.deepEqual([a.created, b.created].sort(), [false, true]);
     assert.equal(a.message.id, b.message.id);
     assert.equal((await first.chat.messagesAfter(conversation.id, 0, 10)).length, 1);
@@ -77,8 +83,16 @@ describe('postgres: two instances on one database', { skip }, () => {
         referralCode: `REF-${randomUUID()}`,
         points: () => 150,
       });
-      const request = () => ({ rewardId: reward.id, code: `SF-${randomUUID()}`, createdAt: new Date().toISOString(), expiresAt: new Date().toISOString() });
-      const results = await Promise.all([first.loyalty.redeem(shop.id, customerId, request()), second.loyalty.redeem(shop.id, customerId, request())]);
+      const request = () => ({
+        rewardId: reward.id,
+        code: `SF-${randomUUID()}`,
+        createdAt: new Date().toISOString(),
+        expiresAt: new Date().toISOString(),
+      });
+      const results = await Promise.all([
+        first.loyalty.redeem(shop.id, customerId, request()),
+        second.loyalty.redeem(shop.id, customerId, request()),
+      ]);
       assert.equal(results.filter((result) => result.ok).length, 1, `round ${round}: ${JSON.stringify(results)}`);
       assert.equal((await second.loyalty.member(shop.id, customerId))!.points, 50);
     }
@@ -113,7 +127,10 @@ describe('postgres: two instances on one database', { skip }, () => {
 
   it('describes itself without the password', () => {
     assert.equal(redactedUrl('postgres://shop:s3cret@db.internal:6543/shopfront'), 'postgres://shop@db.internal:6543/shopfront');
-    assert.equal(redactedUrl('postgres://shop@db/shop?password=s3cret&sslmode=require'), 'postgres://shop@db/shop?password=&sslmode=require');
+    assert.equal(
+      redactedUrl('postgres://shop@db/shop?password=s3cret&sslmode=require'),
+      'postgres://shop@db/shop?password=&sslmode=require',
+    );
     assert.doesNotMatch(first.description, /:[^/@:]*@/);
   });
 });

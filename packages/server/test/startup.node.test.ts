@@ -303,7 +303,11 @@ describe('configFromEnv rejects the other settings it cannot use', () => {
   }
 
   it('takes a postgres:// or postgresql:// DATABASE_URL, and not together with SHOPFRONT_DB', () => {
-    for (const url of ['postgres://shop@db.internal/shop', 'postgresql://shop:pw@10.0.0.5:6543/shop?sslmode=require', 'postgres:///shop?host=/run/postgresql']) {
+    for (const url of [
+      'postgres://shop@db.internal/shop',
+      'postgresql://shop:pw@10.0.0.5:6543/shop?sslmode=require',
+      'postgres:///shop?host=/run/postgresql',
+    ]) {
       assert.deepEqual(configFromEnv({ DATABASE_URL: url }).database, { kind: 'postgres', url });
     }
     assert.throws(

@@ -40,7 +40,9 @@ export class PostgresCatalogue implements CatalogueStorage {
   }
 
   async allProducts(shopId: number): Promise<StoredProduct[]> {
-    const found = await rows<{ data: StoredProduct }>(this.pool, 'SELECT data FROM products WHERE shop_id = $1 ORDER BY position', [shopId]);
+    const found = await rows<{ data: StoredProduct }>(this.pool, 'SELECT data FROM products WHERE shop_id = $1 ORDER BY position', [
+      shopId,
+    ]);
     return found.map(({ data }) => data);
   }
 

@@ -16,7 +16,18 @@ import { toConversation, toEmail, toMessage, type Row } from '../storage/rows.js
 import { now, row, rows, transaction } from './database.js';
 
 /** The columns of `messages`, selected as `m_<column>` next to a conversation's in `conversations()`. */
-const MESSAGE_COLUMNS = ['id', 'conversation_id', 'client_id', 'seq', 'author', 'author_name', 'avatar_url', 'body', 'attachment', 'created_at'];
+const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'client_id',
+  'seq',
+  'author',
+  'author_name',
+  'avatar_url',
+  'body',
+  'attachment',
+  'created_at',
+];
 
 export class PostgresChat implements ChatStorage {
   constructor(private readonly pool: pg.Pool) {}
@@ -107,12 +118,11 @@ export class PostgresChat implements ChatStorage {
   }
 
   async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {
-    const updated = await row(this.pool, 'UPDATE conversations SET status = $1, updated_at = $2 WHERE shop_id = $3 AND id = $4 RETURNING *', [
-      status,
-      now(),
-      shopId,
-      conversationId,
-    ]);
+    const updated = await row(
+      this.pool,
+      'UPDATE conversations SET status = $1, updated_at = $2 WHERE shop_id = $3 AND id = $4 RETURNING *',
+      [status, now(), shopId, conversationId],
+    );
     return updated ? toConversation(updated) : undefined;
   }
 
@@ -135,7 +145,10 @@ export class PostgresChat implements ChatStorage {
   }
 
   async emails(shopId: number, limit: number): Promise<LeftEmail[]> {
-    const found = await rows(this.pool, 'SELECT * FROM emails WHERE shop_id = $1 ORDER BY created_at DESC, pk DESC LIMIT $2', [shopId, limit]);
+    const found = await rows(this.pool, 'SELECT * FROM emails WHERE shop_id = $1 ORDER BY created_at DESC, pk DESC LIMIT $2', [
+      shopId,
+      limit,
+    ]);
     return found.map(toEmail);
   }
 }

@@ -71,7 +71,10 @@ export class PostgresLoyalty implements LoyaltyStorage {
         [shopId, customerId, change.firstName ?? null, change.referralCode, now()],
       );
       // The member's row lock, held to the end: the rule decides on a balance no other change can alter meanwhile.
-      const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [shopId, customerId]);
+      const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [
+        shopId,
+        customerId,
+      ]);
       const applied = change.points(Number(locked!.points));
       if (!Number.isSafeInteger(applied)) throw new RangeError(`A change of points must be a whole number, not ${applied}.`);
       const member = await row(
@@ -80,15 +83,17 @@ export class PostgresLoyalty implements LoyaltyStorage {
          WHERE shop_id = $1 AND customer_id = $2 RETURNING *`,
         [shopId, customerId, applied, Math.max(applied, 0), change.firstName || null],
       );
-      if (applied !== 0) await record(client, shopId, customerId, { kind: change.kind, points: applied, label: change.label, createdAt: now() });
+      if (applied !== 0)
+        await record(client, shopId, customerId, { kind: change.kind, points: applied, label: change.label, createdAt: now() });
       return { member: toMember(member)!, applied };
     });
   }
 
   async redeem(shopId: number, customerId: string, request: RedemptionRequest): Promise<RedeemResult> {
     return transaction(this.pool, async (client): Promise<RedeemResult> => {
-      const reward = (await row<{ data: Reward }>(client, 'SELECT data FROM rewards WHERE shop_id = $1 AND id = $2', [shopId, request.rewardId]))
-        ?.data;
+      const reward = (
+        await row<{ data: Reward }>(client, 'SELECT data FROM rewards WHERE shop_id = $1 AND id = $2', [shopId, request.rewardId])
+      )?.data;
       if (!reward) return { ok: false, reason: 'unknown-reward' };
       // The balance check is the debit's own WHERE: a concurrent redemption waits for this row,
       // and Postgres re-checks the condition on the balance it left, so points are spent once.
@@ -112,21 +117,21 @@ export class PostgresLoyalty implements LoyaltyStorage {
   }
 
   async activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]> {
-    const found = await rows(this.pool, 'SELECT * FROM loyalty_activity WHERE shop_id = $1 AND customer_id = $2 ORDER BY pk DESC LIMIT $3', [
-      shopId,
-      customerId,
-      limit,
-    ]);
+    const found = await rows(
+      this.pool,
+      'SELECT * FROM loyalty_activity WHERE shop_id = $1 AND customer_id = $2 ORDER BY pk DESC LIMIT $3',
+      [shopId, customerId, limit],
+    );
     return found.map(toActivity);
   }
 
   async useCode(shopId: number, code: string): Promise<CodeUse> {
     // The mark is one conditional UPDATE, so of two uses at once only one sets it.
-    const used = await row(this.pool, 'UPDATE redemptions SET used_at = $3 WHERE shop_id = $1 AND code = $2 AND used_at IS NULL RETURNING id', [
-      shopId,
-      code,
-      now(),
-    ]);
+    const used = await row(
+      this.pool,
+      'UPDATE redemptions SET used_at = $3 WHERE shop_id = $1 AND code = $2 AND used_at IS NULL RETURNING id',
+      [shopId, code, now()],
+    );
     if (used) return 'used';
     const known = await row(this.pool, 'SELECT 1 FROM redemptions WHERE shop_id = $1 AND code = $2', [shopId, code]);
     return known ? 'already-used' : 'unknown';

@@ -101,11 +101,11 @@ export class PostgresReviews implements ReviewStorage {
   }
 
   async forModeration(shopId: number, status: ReviewStatus, limit: number): Promise<ModerationReview[]> {
-    const found = await rows(this.pool, `${MODERATION_SELECT} WHERE r.shop_id = $1 AND r.status = $2 ORDER BY r.created_at DESC, r.pk DESC LIMIT $3`, [
-      shopId,
-      status,
-      limit,
-    ]);
+    const found = await rows(
+      this.pool,
+      `${MODERATION_SELECT} WHERE r.shop_id = $1 AND r.status = $2 ORDER BY r.created_at DESC, r.pk DESC LIMIT $3`,
+      [shopId, status, limit],
+    );
     return found.map(toModeration);
   }
 
@@ -115,7 +115,9 @@ export class PostgresReviews implements ReviewStorage {
 
   async photoAccess(reviewId: string) {
     const found = await row(this.pool, 'SELECT shop_id, status, photos FROM reviews WHERE id = $1', [reviewId]);
-    return found ? { shopId: Number(found.shop_id), status: found.status as ReviewStatus, photos: json<ReviewPhoto[]>(found.photos) } : undefined;
+    return found
+      ? { shopId: Number(found.shop_id), status: found.status as ReviewStatus, photos: json<ReviewPhoto[]>(found.photos) }
+      : undefined;
   }
 
   async setStatus(shopId: number, reviewId: string, status: ReviewStatus) {
