@@ -41,10 +41,10 @@ export interface DemoSetting {
 
 /**
  * The database the server keeps its data in, chosen by configuration: SQLite, one
- * file (`:memory:` for none), unless another kind is named. `createStorage()`
- * opens it.
+ * file (`:memory:` for none), unless another kind is named: PostgreSQL by URL
+ * (`DATABASE_URL`), which several instances can share. `createStorage()` opens it.
  */
-export type DatabaseConfig = { kind: 'sqlite'; file: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface ServerConfig {
   /** 0 picks a free port. */
@@ -211,6 +211,27 @@ function hostFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   throw new ConfigError(`HOST must be an IP address or a host name of this machine, got ${JSON.stringify(env.HOST)}`);
 }
 
+/**
+ * `DATABASE_URL`: a `postgres://` or `postgresql://` URL selects PostgreSQL. Anything else
+ * stops the server (a typo must not fall back to a local SQLite file nobody backs up);
+ * the message never repeats the URL, which may hold a password.
+ */
+function databaseFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    const named = scheme ? `a ${JSON.stringify(scheme + ':')} URL` : 'no URL';
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${named}`);
+  }
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  // A URL without a host is fine when ?host= names one (a socket directory: postgres:///shop?host=/run/postgresql).
+  if (!url || (!url.hostname && !url.searchParams.get('host')))
+    throw new ConfigError('DATABASE_URL is not a valid URL: expected postgres://user:password@host:port/database');
+  if (env.SHOPFRONT_DB) throw new ConfigError('DATABASE_URL and SHOPFRONT_DB name two databases: set one of them');
+  return { kind: 'postgres', url: raw };
+}
+
 function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.SHOPFRONT_PUBLIC_URL?.trim();
   if (!raw) return undefined;
@@ -251,6 +272,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
   set('host', hostFromEnv(env));
   set('dataDir', env.SHOPFRONT_DATA_DIR || undefined);
   set('dbFile', env.SHOPFRONT_DB || undefined);
+  set('database', databaseFromEnv(env));
   set('publicUrl', publicUrlFromEnv(env));
   set('trustProxy', trustProxyFromEnv(env));
   set('cdnDir', env.SHOPFRONT_CDN_DIR ? resolve(env.SHOPFRONT_CDN_DIR) : undefined);

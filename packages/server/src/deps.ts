@@ -3,7 +3,6 @@ import type { ChatHub } from './chat-hub.js';
 import type { ServerConfig } from './config.js';
 import { HttpError, type AppContext } from './http.js';
 import type { MediaStore } from './media.js';
-import type { RateLimiter } from './rate-limit.js';
 import type { ReadCache } from './read-cache.js';
 import type { Storage } from './storage/index.js';
 
@@ -11,20 +10,22 @@ export interface Deps {
   config: ServerConfig;
   storage: Storage;
   hub: ChatHub;
-  limiter: RateLimiter;
   media: MediaStore;
   /** Serialised answers of the busiest reads, until a write changes them. */
   reads: ReadCache;
 }
 
-/** Counts a write against the visitor's and the IP address's budgets; 429 with `Retry-After` past either. */
-export function limitWrite(deps: Deps, c: AppContext): void {
+/**
+ * Counts a write against the visitor's and the IP address's budgets; 429 with `Retry-After` past either.
+ * The counters live in storage (`storage.limits`), so every instance on the database spends the same budget.
+ */
+export async function limitWrite(deps: Deps, c: AppContext): Promise<void> {
   const { windowMs, writesPerIp, writesPerVisitor } = deps.config.rateLimits;
   const checks: Array<[string, number]> = [[`write:ip:${c.get('ip')}`, writesPerIp]];
   const visitor = c.get('visitorId');
   if (visitor) checks.unshift([`write:visitor:${c.get('shop').id}:${visitor}`, writesPerVisitor]);
   for (const [key, limit] of checks) {
-    const decision = deps.limiter.take(key, limit, windowMs);
+    const decision = await deps.storage.limits.take(key, limit, windowMs);
     if (!decision.ok) {
       throw new HttpError(429, 'Too many requests. Try again in a moment.', undefined, { 'Retry-After': String(decision.retryAfter) });
     }

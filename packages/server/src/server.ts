@@ -19,7 +19,6 @@ import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type Serve
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
 import { MediaStore } from './media.js';
-import { RateLimiter } from './rate-limit.js';
 import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
 import { postMessage } from './services/chat.js';
 import { applyShopConfig, readShopConfigFile } from './services/shops.js';
@@ -79,7 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const hub = new ChatHub(createBus(config.database));
   const reads = new ReadCache();
   hub.onInvalidate((tag) => reads.invalidate(tag));
-  const deps: Deps = { config, storage, hub, limiter: new RateLimiter(), media: new MediaStore(join(config.dataDir, 'media')), reads };
+  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads };
   let server: ServerType | undefined;
   try {
     await hub.start();

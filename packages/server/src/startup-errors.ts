@@ -4,6 +4,7 @@
  */
 import { dirname, sep } from 'node:path';
 import { ConfigError, type ServerConfig } from './config.js';
+import { DatabaseConnectError } from './postgres/index.js';
 
 type SystemError = NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number };
 
@@ -36,7 +37,7 @@ export function startupErrorMessage(
   error: unknown,
   config: Pick<ServerConfig, 'port' | 'host' | 'dataDir' | 'database'>,
 ): string | undefined {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || error instanceof DatabaseConnectError) return error.message;
   const { code, syscall } = (error ?? {}) as SystemError;
   const host = config.host ?? 'all interfaces';
   if (syscall === 'listen' || syscall === 'bind') {

@@ -5,7 +5,6 @@ import { ChatHub, type InboxEvent } from '../src/chat-hub.js';
 import { resolveConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { MediaStore } from '../src/media.js';
-import { RateLimiter } from '../src/rate-limit.js';
 import { postMessage } from '../src/services/chat.js';
 import {
   CODE_ALPHABET,
@@ -32,7 +31,6 @@ before(async () => {
     config: resolveConfig({ log: () => undefined }),
     storage: opened.storage,
     hub,
-    limiter: new RateLimiter(),
     media: new MediaStore('/nonexistent'),
     reads: new ReadCache(),
   };

@@ -38,7 +38,7 @@ async function caseDir(): Promise<string> {
 /** This process's environment without any setting of ours, so the developer's own cannot leak into a case. */
 function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('SHOPFRONT_') && name !== 'PORT' && name !== 'HOST'),
+    Object.entries(process.env).filter(([name]) => !name.startsWith('SHOPFRONT_') && !['PORT', 'HOST', 'DATABASE_URL'].includes(name)),
   );
 }
 
@@ -77,6 +77,13 @@ function assertStoppedWithOneLine(result: Finished, setting: string): string {
   assert.match(lines[0]!, /^Shopfront: /, context);
   assert.ok(lines[0]!.includes(setting), `the line names ${setting}: ${lines[0]}`);
   return lines[0]!;
+}
+
+/** A port nothing listens on (it was free a moment ago): connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const probe = await busyPort();
+  await probe.release();
+  return probe.port;
 }
 
 /** A port something else already listens on. */
@@ -143,6 +150,24 @@ describe('a bad setting stops the server with one line and exit code 1', { concu
         return { SHOPFRONT_DB: join(dir, 'garbage.db') };
       },
       says: /not an SQLite database/,
+    },
+    {
+      name: 'a DATABASE_URL of another kind of database',
+      setting: 'DATABASE_URL',
+      env: async () => ({ DATABASE_URL: 'mysql://root:never-print-this-secret@localhost/shop' }),
+      says: /must be a postgres:\/\/ or postgresql:\/\/ URL, got a "mysql:" URL/,
+    },
+    {
+      name: 'a malformed DATABASE_URL',
+      setting: 'DATABASE_URL',
+      env: async () => ({ DATABASE_URL: 'postgres://shop:never-print-this-secret@[db/shop' }),
+      says: /not a valid URL/,
+    },
+    {
+      name: 'a PostgreSQL server that is not there',
+      setting: 'DATABASE_URL',
+      env: async () => ({ DATABASE_URL: `postgres://shop:never-print-this-secret@127.0.0.1:${await closedPort()}/shop` }),
+      says: /cannot connect to PostgreSQL at 127\.0\.0\.1:\d+, database "shop": ECONNREFUSED/,
     },
     {
       name: 'a database under a file',
@@ -276,6 +301,21 @@ describe('configFromEnv rejects the other settings it cannot use', () => {
       );
     });
   }
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL, and not together with SHOPFRONT_DB', () => {
+    for (const url of [
+      'postgres://shop@db.internal/shop',
+      'postgresql://shop:pw@10.0.0.5:6543/shop?sslmode=require',
+      'postgres:///shop?host=/run/postgresql',
+    ]) {
+      assert.deepEqual(configFromEnv({ DATABASE_URL: url }).database, { kind: 'postgres', url });
+    }
+    assert.throws(
+      () => configFromEnv({ DATABASE_URL: 'postgres://shop@db.internal/shop', SHOPFRONT_DB: '/tmp/shop.db' }),
+      (error: unknown) => error instanceof ConfigError && /set one of them/.test(error.message),
+    );
+    assert.equal(configFromEnv({ DATABASE_URL: '' }).database, undefined, 'empty means unset');
+  });
 
   it('never shows the agent password', () => {
     assert.throws(

@@ -16,7 +16,7 @@ import { CACHE_CONTROL, etagOf, matches } from '../read-cache.js';
 export function mountWith(deps: Deps): Mount {
   return async (definition: RouteDefinition, c: AppContext) => {
     // Writes count before the caller is checked, so guessing a customer signature costs budget too.
-    if (definition.rateLimited) limitWrite(deps, c);
+    if (definition.rateLimited) await limitWrite(deps, c);
     const caller = await checkPolicy(deps, definition.security, definition.method, c);
     const params = parseParams(definition.params, (name) => c.req.param(name));
     const query = parseParams(definition.query, (name) => c.req.query(name));

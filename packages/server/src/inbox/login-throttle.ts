@@ -7,9 +7,12 @@
  * across the whole server (a spray from many addresses), never refuse: they
  * slow every further attempt down, doubling up to a few seconds, so the real
  * agent, from their own address, can still sign in while an attack runs.
+ *
+ * The counts live in storage, so an attacker spreading guesses over several
+ * instances behind a load balancer meets the same limits.
  */
 import type { RateLimits } from '../config.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { LimitStorage } from '../storage/index.js';
 
 /** The slowest an attempt is made: long enough to ruin guessing, short enough for a person. */
 export const MAX_LOGIN_DELAY_MS = 5000;
@@ -20,38 +23,36 @@ const SPRAY_FACTOR = 10;
 export type LoginDecision = { ok: true; delayMs: number } | { ok: false; retryAfter: number };
 
 export class LoginThrottle {
-  readonly #limiter: RateLimiter;
+  readonly #limiter: LimitStorage;
   readonly #limits: () => Pick<RateLimits, 'loginsPerIp' | 'loginWindowMs'>;
 
-  constructor(limiter: RateLimiter, limits: () => Pick<RateLimits, 'loginsPerIp' | 'loginWindowMs'>) {
+  constructor(limiter: LimitStorage, limits: () => Pick<RateLimits, 'loginsPerIp' | 'loginWindowMs'>) {
     this.#limiter = limiter;
     this.#limits = limits;
   }
 
   /** Before checking the password: refused, or how long to wait first. */
-  check(ip: string, email: string): LoginDecision {
+  async check(ip: string, email: string): Promise<LoginDecision> {
     const { loginsPerIp } = this.#limits();
     const keys = this.#keys(ip, email);
     for (const key of [keys.pair, keys.ip]) {
-      if (this.#limiter.count(key) >= loginsPerIp) return { ok: false, retryAfter: this.#limiter.retryAfter(key) };
+      if ((await this.#limiter.count(key)) >= loginsPerIp) return { ok: false, retryAfter: await this.#limiter.retryAfter(key) };
     }
-    const excess = Math.max(
-      this.#limiter.count(keys.email) - loginsPerIp,
-      this.#limiter.count(keys.everyone) - loginsPerIp * SPRAY_FACTOR,
-    );
+    const [forEmail, forEveryone] = await Promise.all([this.#limiter.count(keys.email), this.#limiter.count(keys.everyone)]);
+    const excess = Math.max(forEmail - loginsPerIp, forEveryone - loginsPerIp * SPRAY_FACTOR);
     return { ok: true, delayMs: excess < 0 ? 0 : Math.min(MAX_LOGIN_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(excess, 16)) };
   }
 
-  failed(ip: string, email: string): void {
+  async failed(ip: string, email: string): Promise<void> {
     const { loginWindowMs } = this.#limits();
     // `take` with no limit to speak of: it only counts.
-    for (const key of Object.values(this.#keys(ip, email))) this.#limiter.take(key, Number.MAX_SAFE_INTEGER, loginWindowMs);
+    await Promise.all(Object.values(this.#keys(ip, email)).map((key) => this.#limiter.take(key, Number.MAX_SAFE_INTEGER, loginWindowMs)));
   }
 
   /** The agent proved who they are: their address and their email start afresh. */
-  succeeded(ip: string, email: string): void {
+  async succeeded(ip: string, email: string): Promise<void> {
     const keys = this.#keys(ip, email);
-    for (const key of [keys.pair, keys.ip, keys.email]) this.#limiter.clear(key);
+    await Promise.all([keys.pair, keys.ip, keys.email].map((key) => this.#limiter.clear(key)));
   }
 
   #keys(ip: string, email: string) {

@@ -61,7 +61,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     return c.html(loginPage(csrf, c.req.query('error')));
   });
 
-  const throttle = new LoginThrottle(deps.limiter, () => deps.config.rateLimits);
+  const throttle = new LoginThrottle(deps.storage.limits, () => deps.config.rateLimits);
   app.post('/inbox/login', async (c) => {
     const failed = (error: string, status: 401 | 403 | 429, headers: Record<string, string> = {}) => {
       setPageHeaders(c);
@@ -79,15 +79,15 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     const password = typeof form.password === 'string' ? form.password.slice(0, 1024) : '';
     if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, getCookie(c, LOGIN_COOKIE))) return failed('expired', 403);
     const ip = c.get('ip');
-    const decision = throttle.check(ip, email);
+    const decision = await throttle.check(ip, email);
     if (!decision.ok) return failed('rate', 429, { 'Retry-After': String(decision.retryAfter) });
     if (decision.delayMs) await wait(decision.delayMs);
     const signedIn = await signIn(deps, email, password);
     if (!signedIn) {
-      throttle.failed(ip, email);
+      await throttle.failed(ip, email);
       return failed('invalid', 401);
     }
-    throttle.succeeded(ip, email);
+    await throttle.succeeded(ip, email);
     setCookie(c, SESSION_COOKIE, signedIn.token, {
       httpOnly: true,
       sameSite: 'Strict',

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentRecord, AgentStorage, Availability, NewAgent, SessionRecord } from '../storage/index.js';
+import { toAgent } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
-
-function toAgent(row: Row | undefined): AgentRecord | undefined {
-  if (!row) return undefined;
-  return {
-    id: String(row.id),
-    shopId: Number(row.shop_id),
-    email: String(row.email),
-    name: String(row.name),
-    passwordHash: String(row.password_hash),
-    availability: row.availability as Availability,
-  };
-}
 
 export class SqliteAgents implements AgentStorage {
   constructor(private readonly db: Db) {}

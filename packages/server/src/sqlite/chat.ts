@@ -11,46 +11,8 @@ import {
   type NewMessage,
   type NewVisitor,
 } from '../storage/index.js';
-import { now, optional, type Db, type Row } from './database.js';
-
-function toConversation(row: Row): ConversationRecord {
-  return {
-    id: String(row.id),
-    status: row.status as ConversationRecord['status'],
-    createdAt: String(row.created_at),
-    shopId: Number(row.shop_id),
-    visitorId: optional(row.visitor_id),
-    visitorName: optional(row.visitor_name),
-    visitorEmail: optional(row.visitor_email),
-    customerId: optional(row.customer_id),
-    lastSeq: Number(row.last_seq),
-    agentReadSeq: Number(row.agent_read_seq),
-    updatedAt: String(row.updated_at),
-  };
-}
-
-function toMessage(row: Row): ChatMessage {
-  const message: ChatMessage = {
-    id: String(row.id),
-    clientId: String(row.client_id),
-    conversationId: String(row.conversation_id),
-    seq: Number(row.seq),
-    author: row.author as ChatMessage['author'],
-    body: String(row.body),
-    createdAt: String(row.created_at),
-  };
-  if (row.author_name) message.authorName = String(row.author_name);
-  if (row.avatar_url) message.avatarUrl = String(row.avatar_url);
-  if (row.attachment) message.attachment = JSON.parse(String(row.attachment));
-  return message;
-}
-
-function toEmail(row: Row): LeftEmail {
-  const email: LeftEmail = { id: String(row.id), email: String(row.email), createdAt: String(row.created_at) };
-  if (row.message) email.message = String(row.message);
-  if (row.conversation_id) email.conversationId = String(row.conversation_id);
-  return email;
-}
+import { toConversation, toEmail, toMessage } from '../storage/rows.js';
+import { now, type Db, type Row } from './database.js';
 
 export class SqliteChat implements ChatStorage {
   constructor(private readonly db: Db) {}

@@ -10,12 +10,9 @@ import { dirname } from 'node:path';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
-export type Row = Record<string, unknown>;
+export type { Row } from '../storage/rows.js';
 
 export const now = () => new Date().toISOString();
-
-/** A nullable column as an optional field. */
-export const optional = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

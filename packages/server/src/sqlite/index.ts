@@ -4,6 +4,7 @@ import { SqliteAgents } from './agents.js';
 import { SqliteCatalogue } from './catalogue.js';
 import { SqliteChat } from './chat.js';
 import { openDatabase, schemaVersion, type Db } from './database.js';
+import { SqliteLimits } from './limits.js';
 import { SqliteLoyalty } from './loyalty.js';
 import { SqliteReviews } from './reviews.js';
 import { SqliteShops } from './shops.js';
@@ -16,6 +17,7 @@ export class SqliteStorage implements Storage {
   readonly loyalty: SqliteLoyalty;
   readonly chat: SqliteChat;
   readonly agents: SqliteAgents;
+  readonly limits: SqliteLimits;
   readonly description: string;
 
   constructor(readonly file: string) {
@@ -26,6 +28,7 @@ export class SqliteStorage implements Storage {
     this.loyalty = new SqliteLoyalty(this.db);
     this.chat = new SqliteChat(this.db);
     this.agents = new SqliteAgents(this.db);
+    this.limits = new SqliteLimits(this.db);
     this.description = file;
   }
 

@@ -9,18 +9,8 @@ import type {
   RedeemResult,
   RedemptionRequest,
 } from '../storage/index.js';
-import { now, optional, type Db, type Row } from './database.js';
-
-function toMember(row: Row | undefined): MemberRecord | undefined {
-  if (!row) return undefined;
-  return {
-    customerId: String(row.customer_id),
-    firstName: optional(row.first_name),
-    points: Number(row.points),
-    lifetimePoints: Number(row.lifetime_points),
-    referralCode: String(row.referral_code),
-  };
-}
+import { toActivity, toMember } from '../storage/rows.js';
+import { now, type Db, type Row } from './database.js';
 
 const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
 
@@ -125,13 +115,7 @@ export class SqliteLoyalty implements LoyaltyStorage {
     const rows = this.db
       .prepare('SELECT * FROM loyalty_activity WHERE shop_id = ? AND customer_id = ? ORDER BY pk DESC LIMIT ?')
       .all(shopId, customerId, limit) as Row[];
-    return rows.map((row) => ({
-      id: String(row.id),
-      kind: row.kind as LoyaltyActivity['kind'],
-      points: Number(row.points),
-      label: String(row.label),
-      createdAt: String(row.created_at),
-    }));
+    return rows.map(toActivity);
   }
 
   async useCode(shopId: number, code: string): Promise<CodeUse> {

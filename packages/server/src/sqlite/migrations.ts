@@ -187,4 +187,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'shared rate limits',
+    sql: `
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        -- Milliseconds since the epoch: compared with the clock of the process, no parsing.
+        reset_at INTEGER NOT NULL
+      );
+      CREATE INDEX rate_limits_by_reset ON rate_limits (reset_at);
+    `,
+  },
 ];

@@ -1,16 +1,6 @@
 import type { Shop, ShopInput, ShopStorage } from '../storage/index.js';
+import { toShop } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
-
-function toShop(row: Row | undefined): Shop | undefined {
-  if (!row) return undefined;
-  return {
-    id: Number(row.id),
-    key: String(row.key),
-    secret: String(row.secret),
-    name: String(row.name),
-    settings: JSON.parse(String(row.settings)),
-  };
-}
 
 export class SqliteShops implements ShopStorage {
   constructor(private readonly db: Db) {}

@@ -20,6 +20,7 @@
 import type { AgentStorage } from './agents.js';
 import type { CatalogueStorage } from './catalogue.js';
 import type { ChatStorage } from './chat.js';
+import type { LimitStorage } from './limits.js';
 import type { LoyaltyStorage } from './loyalty.js';
 import type { ReviewStorage } from './reviews.js';
 import type { ShopStorage } from './shops.js';
@@ -27,6 +28,7 @@ import type { ShopStorage } from './shops.js';
 export type * from './agents.js';
 export type * from './catalogue.js';
 export type * from './chat.js';
+export type * from './limits.js';
 export type * from './loyalty.js';
 export type * from './reviews.js';
 export type * from './shops.js';
@@ -38,6 +40,8 @@ export interface Storage {
   readonly loyalty: LoyaltyStorage;
   readonly chat: ChatStorage;
   readonly agents: AgentStorage;
+  /** Rate-limit counters, shared by every instance on this database. */
+  readonly limits: LimitStorage;
   /** The highest schema migration applied. */
   schemaVersion(): Promise<number>;
   /** Where the data lives, for the start-up banner: a file, or a URL without its password. */

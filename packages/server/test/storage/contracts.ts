@@ -8,6 +8,7 @@ import { agentsContract } from './agents.contract.js';
 import { catalogueContract } from './catalogue.contract.js';
 import { chatContract } from './chat.contract.js';
 import type { OpenStorage } from './fixtures.js';
+import { limitsContract } from './limits.contract.js';
 import { loyaltyContract } from './loyalty.contract.js';
 import { reviewsContract } from './reviews.contract.js';
 import { shopsContract } from './shops.contract.js';
@@ -22,5 +23,6 @@ export function storageContract(name: string, open: OpenStorage): void {
     loyaltyContract(open);
     chatContract(open);
     agentsContract(open);
+    limitsContract(open);
   });
 }

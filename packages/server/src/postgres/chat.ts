@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
+import {
+  InvalidInputError,
+  type AppendResult,
+  type ChatStorage,
+  type ConversationRecord,
+  type ConversationSummary,
+  type LeftEmail,
+  type NewLeftEmail,
+  type NewMessage,
+  type NewVisitor,
+} from '../storage/index.js';
+import { toConversation, toEmail, toMessage, type Row } from '../storage/rows.js';
+import { now, row, rows, transaction } from './database.js';
+
+/** The columns of `messages`, selected as `m_<column>` next to a conversation's in `conversations()`. */
+const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'client_id',
+  'seq',
+  'author',
+  'author_name',
+  'avatar_url',
+  'body',
+  'attachment',
+  'created_at',
+];
+
+export class PostgresChat implements ChatStorage {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createConversation(shopId: number, visitor: NewVisitor): Promise<ConversationRecord> {
+    const createdAt = now();
+    const created = await row(
+      this.pool,
+      `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $7) RETURNING *`,
+      [randomUUID(), shopId, visitor.visitorId ?? null, visitor.name ?? null, visitor.email ?? null, visitor.customerId ?? null, createdAt],
+    );
+    return toConversation(created!);
+  }
+
+  async conversation(shopId: number, conversationId: string): Promise<ConversationRecord | undefined> {
+    const found = await row(this.pool, 'SELECT * FROM conversations WHERE shop_id = $1 AND id = $2', [shopId, conversationId]);
+    return found ? toConversation(found) : undefined;
+  }
+
+  async appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult> {
+    return transaction(this.pool, async (client): Promise<AppendResult> => {
+      // The conversation's row lock orders every send to it: the next number is read and
+      // taken before any other send can read it, so numbers are distinct and gapless.
+      const locked = await row(client, 'SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [conversationId]);
+      if (!locked) throw new InvalidInputError('conversationId', 'No such conversation.');
+      const createdAt = now();
+      // A resend (same client id) hits the unique key and stores nothing; it gets the first one back.
+      const inserted = await row(
+        client,
+        `INSERT INTO messages (id, conversation_id, client_id, seq, author, author_name, avatar_url, body, attachment, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING *`,
+        [
+          randomUUID(),
+          conversationId,
+          message.clientId,
+          Number(locked.last_seq) + 1,
+          message.author,
+          message.authorName ?? null,
+          message.avatarUrl ?? null,
+          message.body,
+          message.attachment ? JSON.stringify(message.attachment) : null,
+          createdAt,
+        ],
+      );
+      if (!inserted) {
+        const stored = await row(client, 'SELECT * FROM messages WHERE conversation_id = $1 AND client_id = $2', [
+          conversationId,
+          message.clientId,
+        ]);
+        return { message: toMessage(stored!), created: false, conversation: toConversation(locked) };
+      }
+      const conversation = await row(
+        client,
+        "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $1, status = 'open' WHERE id = $2 RETURNING *",
+        [createdAt, conversationId],
+      );
+      return { message: toMessage(inserted), created: true, conversation: toConversation(conversation!) };
+    });
+  }
+
+  async messagesAfter(conversationId: string, after: number, limit: number): Promise<ChatMessage[]> {
+    const found = await rows(this.pool, 'SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      conversationId,
+      after,
+      limit,
+    ]);
+    return found.map(toMessage);
+  }
+
+  async conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]> {
+    // Each conversation with its last message, in one statement (one snapshot, no query per row).
+    const found = await rows(
+      this.pool,
+      `SELECT c.*, ${MESSAGE_COLUMNS.map((column) => `m.${column} AS m_${column}`).join(', ')}
+       FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
+       WHERE c.shop_id = $1 AND ($2::text = 'all' OR c.status = $2::text) AND c.last_seq > 0
+       ORDER BY c.updated_at DESC LIMIT $3`,
+      [shopId, status, limit],
+    );
+    return found.map((joined) => {
+      const conversation = toConversation(joined);
+      if (joined.m_id === null) return conversation;
+      const last: Row = Object.fromEntries(MESSAGE_COLUMNS.map((column) => [column, joined[`m_${column}`]]));
+      return { ...conversation, lastMessage: toMessage(last) };
+    });
+  }
+
+  async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {
+    const updated = await row(
+      this.pool,
+      'UPDATE conversations SET status = $1, updated_at = $2 WHERE shop_id = $3 AND id = $4 RETURNING *',
+      [status, now(), shopId, conversationId],
+    );
+    return updated ? toConversation(updated) : undefined;
+  }
+
+  async markRead(shopId: number, conversationId: string, seq: number): Promise<void> {
+    // One UPDATE: the row's own last_seq bounds the mark, whatever sends commit meanwhile.
+    await this.pool.query(
+      'UPDATE conversations SET agent_read_seq = GREATEST(agent_read_seq, LEAST($1, last_seq)) WHERE shop_id = $2 AND id = $3',
+      [seq, shopId, conversationId],
+    );
+  }
+
+  async leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail> {
+    const stored = await row(
+      this.pool,
+      `INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [randomUUID(), shopId, email.conversationId ?? null, email.visitorId ?? null, email.email, email.message ?? null, now()],
+    );
+    return toEmail(stored!);
+  }
+
+  async emails(shopId: number, limit: number): Promise<LeftEmail[]> {
+    const found = await rows(this.pool, 'SELECT * FROM emails WHERE shop_id = $1 ORDER BY created_at DESC, pk DESC LIMIT $2', [
+      shopId,
+      limit,
+    ]);
+    return found.map(toEmail);
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
+import type {
+  CodeUse,
+  LoyaltySetup,
+  LoyaltyStorage,
+  MemberRecord,
+  PointsChange,
+  RedeemResult,
+  RedemptionRequest,
+} from '../storage/index.js';
+import { toActivity, toMember } from '../storage/rows.js';
+import { lockShop } from './catalogue.js';
+import { now, row, rows, transaction, type Queryable, type Row } from './database.js';
+
+const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
+
+/** Appends a history entry; part of the caller's transaction. */
+async function record(client: Queryable, shopId: number, customerId: string, entry: Omit<LoyaltyActivity, 'id'>): Promise<void> {
+  await client.query(
+    'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [randomUUID(), shopId, customerId, entry.kind, entry.points, entry.label, entry.createdAt],
+  );
+}
+
+export class PostgresLoyalty implements LoyaltyStorage {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async setup(shopId: number): Promise<LoyaltySetup> {
+    // One statement, one snapshot: never tiers from before a replacement with rewards from after it.
+    const list = (table: (typeof SETUP_TABLES)[number]) =>
+      `COALESCE((SELECT jsonb_agg(data ORDER BY position) FROM ${table} WHERE shop_id = $1), '[]'::jsonb)`;
+    const found = await row<LoyaltySetup & Row>(
+      this.pool,
+      `SELECT ${list('tiers')} AS "tiers", ${list('ways_to_earn')} AS "waysToEarn", ${list('rewards')} AS "rewards"`,
+      [shopId],
+    );
+    return found!;
+  }
+
+  async replaceSetup(shopId: number, setup: LoyaltySetup): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await lockShop(client, shopId);
+      for (const table of SETUP_TABLES) await client.query(`DELETE FROM ${table} WHERE shop_id = $1`, [shopId]);
+      const insert = async (table: string, items: Array<{ id: string }>) =>
+        client.query(
+          `INSERT INTO ${table} (shop_id, id, data, position)
+           SELECT $1, id, data, position - 1 FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS s(id, data, position)`,
+          [shopId, items.map((item) => item.id), items.map((item) => JSON.stringify(item))],
+        );
+      await insert('tiers', setup.tiers);
+      await insert('ways_to_earn', setup.waysToEarn);
+      await client.query(
+        `INSERT INTO rewards (shop_id, id, cost, data, position)
+         SELECT $1, id, cost, data, position - 1 FROM unnest($2::text[], $3::int[], $4::jsonb[]) WITH ORDINALITY AS s(id, cost, data, position)`,
+        [shopId, setup.rewards.map((r) => r.id), setup.rewards.map((r) => r.cost), setup.rewards.map((r) => JSON.stringify(r))],
+      );
+    });
+  }
+
+  async member(shopId: number, customerId: string): Promise<MemberRecord | undefined> {
+    return toMember(await row(this.pool, 'SELECT * FROM members WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]));
+  }
+
+  async adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }> {
+    return transaction(this.pool, async (client) => {
+      await client.query(
+        `INSERT INTO members (shop_id, customer_id, first_name, points, lifetime_points, referral_code, created_at)
+         VALUES ($1, $2, $3, 0, 0, $4, $5) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+        [shopId, customerId, change.firstName ?? null, change.referralCode, now()],
+      );
+      // The member's row lock, held to the end: the rule decides on a balance no other change can alter meanwhile.
+      const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [
+        shopId,
+        customerId,
+      ]);
+      const applied = change.points(Number(locked!.points));
+      if (!Number.isSafeInteger(applied)) throw new RangeError(`A change of points must be a whole number, not ${applied}.`);
+      const member = await row(
+        client,
+        `UPDATE members SET points = points + $3, lifetime_points = lifetime_points + $4, first_name = COALESCE($5, first_name)
+         WHERE shop_id = $1 AND customer_id = $2 RETURNING *`,
+        [shopId, customerId, applied, Math.max(applied, 0), change.firstName || null],
+      );
+      if (applied !== 0)
+        await record(client, shopId, customerId, { kind: change.kind, points: applied, label: change.label, createdAt: now() });
+      return { member: toMember(member)!, applied };
+    });
+  }
+
+  async redeem(shopId: number, customerId: string, request: RedemptionRequest): Promise<RedeemResult> {
+    return transaction(this.pool, async (client): Promise<RedeemResult> => {
+      const reward = (
+        await row<{ data: Reward }>(client, 'SELECT data FROM rewards WHERE shop_id = $1 AND id = $2', [shopId, request.rewardId])
+      )?.data;
+      if (!reward) return { ok: false, reason: 'unknown-reward' };
+      // The balance check is the debit's own WHERE: a concurrent redemption waits for this row,
+      // and Postgres re-checks the condition on the balance it left, so points are spent once.
+      const debited = await row(
+        client,
+        'UPDATE members SET points = points - $3 WHERE shop_id = $1 AND customer_id = $2 AND points >= $3 RETURNING points',
+        [shopId, customerId, reward.cost],
+      );
+      if (!debited) return { ok: false, reason: 'insufficient-points' };
+      const points = Number(debited.points);
+      const id = randomUUID();
+      const { rewardId, code, createdAt, expiresAt } = request;
+      await record(client, shopId, customerId, { kind: 'redeem', points: -reward.cost, label: reward.name, createdAt });
+      await client.query(
+        `INSERT INTO redemptions (id, shop_id, customer_id, reward_id, code, cost, points_after, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, shopId, customerId, rewardId, code, reward.cost, points, createdAt, expiresAt],
+      );
+      return { ok: true, redemption: { id, rewardId, code, points, createdAt, expiresAt } };
+    });
+  }
+
+  async activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]> {
+    const found = await rows(
+      this.pool,
+      'SELECT * FROM loyalty_activity WHERE shop_id = $1 AND customer_id = $2 ORDER BY pk DESC LIMIT $3',
+      [shopId, customerId, limit],
+    );
+    return found.map(toActivity);
+  }
+
+  async useCode(shopId: number, code: string): Promise<CodeUse> {
+    // The mark is one conditional UPDATE, so of two uses at once only one sets it.
+    const used = await row(
+      this.pool,
+      'UPDATE redemptions SET used_at = $3 WHERE shop_id = $1 AND code = $2 AND used_at IS NULL RETURNING id',
+      [shopId, code, now()],
+    );
+    if (used) return 'used';
+    const known = await row(this.pool, 'SELECT 1 FROM redemptions WHERE shop_id = $1 AND code = $2', [shopId, code]);
+    return known ? 'already-used' : 'unknown';
+  }
+}

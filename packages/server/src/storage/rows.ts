@@ -1,0 +1,133 @@
+/**
+ * Rows to records, for every implementation: the schemas use the same column
+ * names, and only the column types differ (SQLite hands back text and 0/1,
+ * Postgres `Date`s, booleans, parsed JSON and int8 as strings), which the
+ * helpers below absorb so a field is mapped in one place.
+ */
+import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schemas.js';
+import type { AgentRecord, Availability } from './agents.js';
+import type { ConversationRecord, LeftEmail } from './chat.js';
+import type { MemberRecord } from './loyalty.js';
+import type { ModerationReview, ReviewStatus } from './reviews.js';
+import type { Shop } from './shops.js';
+
+export type Row = Record<string, unknown>;
+
+/** A nullable column as an optional field. */
+export const optional = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
+
+/** A timestamp as the ISO string the API speaks: SQLite stores that string, Postgres returns a `Date`. */
+export const time = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
+
+/** A JSON column: text in SQLite, already parsed from `jsonb` in Postgres. */
+export const json = <T = unknown>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export function toShop(row: Row | undefined): Shop | undefined {
+  if (!row) return undefined;
+  return { id: Number(row.id), key: String(row.key), secret: String(row.secret), name: String(row.name), settings: json(row.settings) };
+}
+
+export function toAgent(row: Row | undefined): AgentRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: String(row.id),
+    shopId: Number(row.shop_id),
+    email: String(row.email),
+    name: String(row.name),
+    passwordHash: String(row.password_hash),
+    availability: row.availability as Availability,
+  };
+}
+
+export function toConversation(row: Row): ConversationRecord {
+  return {
+    id: String(row.id),
+    status: row.status as ConversationRecord['status'],
+    createdAt: time(row.created_at),
+    shopId: Number(row.shop_id),
+    visitorId: optional(row.visitor_id),
+    visitorName: optional(row.visitor_name),
+    visitorEmail: optional(row.visitor_email),
+    customerId: optional(row.customer_id),
+    lastSeq: Number(row.last_seq),
+    agentReadSeq: Number(row.agent_read_seq),
+    updatedAt: time(row.updated_at),
+  };
+}
+
+export function toMessage(row: Row): ChatMessage {
+  const message: ChatMessage = {
+    id: String(row.id),
+    clientId: String(row.client_id),
+    conversationId: String(row.conversation_id),
+    seq: Number(row.seq),
+    author: row.author as ChatMessage['author'],
+    body: String(row.body),
+    createdAt: time(row.created_at),
+  };
+  if (row.author_name) message.authorName = String(row.author_name);
+  if (row.avatar_url) message.avatarUrl = String(row.avatar_url);
+  if (row.attachment) message.attachment = json(row.attachment);
+  return message;
+}
+
+export function toEmail(row: Row): LeftEmail {
+  const email: LeftEmail = { id: String(row.id), email: String(row.email), createdAt: time(row.created_at) };
+  if (row.message) email.message = String(row.message);
+  if (row.conversation_id) email.conversationId = String(row.conversation_id);
+  return email;
+}
+
+export function toMember(row: Row | undefined): MemberRecord | undefined {
+  if (!row) return undefined;
+  return {
+    customerId: String(row.customer_id),
+    firstName: optional(row.first_name),
+    points: Number(row.points),
+    lifetimePoints: Number(row.lifetime_points),
+    referralCode: String(row.referral_code),
+  };
+}
+
+export function toActivity(row: Row): LoyaltyActivity {
+  return {
+    id: String(row.id),
+    kind: row.kind as LoyaltyActivity['kind'],
+    points: Number(row.points),
+    label: String(row.label),
+    createdAt: time(row.created_at),
+  };
+}
+
+export function toReview(row: Row): Review {
+  const review: Review = {
+    id: String(row.id),
+    productId: String(row.product_id),
+    rating: Number(row.rating),
+    title: String(row.title),
+    body: String(row.body),
+    authorName: String(row.author_name),
+    verifiedBuyer: Boolean(row.verified_buyer),
+    createdAt: time(row.created_at),
+    helpfulCount: Number(row.helpful_count),
+    photos: json(row.photos),
+    reply: row.reply_body
+      ? {
+          body: String(row.reply_body),
+          createdAt: time(row.reply_at),
+          ...(row.reply_author ? { authorName: String(row.reply_author) } : {}),
+        }
+      : null,
+  };
+  if (row.language) review.language = String(row.language);
+  return review;
+}
+
+/** A review with what moderation sees; `productTitle` is the title of its product, when the catalogue has it. */
+export function toModerationReview(row: Row, productTitle: string | undefined): ModerationReview {
+  const review: ModerationReview = { ...toReview(row), status: row.status as ReviewStatus };
+  if (row.email) review.email = String(row.email);
+  if (row.customer_id) review.customerId = String(row.customer_id);
+  if (productTitle) review.productTitle = productTitle;
+  return review;
+}
