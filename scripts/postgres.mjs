@@ -53,7 +53,12 @@ export async function startPostgres() {
     as('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL did not start: ${String(error.stderr ?? error.message).trim().split('\n').at(-1)}`);
+    throw new Error(
+      `PostgreSQL did not start: ${String(error.stderr ?? error.message)
+        .trim()
+        .split('\n')
+        .at(-1)}`,
+    );
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

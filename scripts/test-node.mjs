@@ -12,10 +12,16 @@ function find(dir, pattern) {
     .filter((file) => pattern.test(file) && !file.includes('node_modules'));
 }
 
-const files = [
-  ...readdirSync('packages').flatMap((name) => find(join('packages', name, 'test'), /\.node\.test\.ts$/)),
-  ...find(join('test', 'node'), /\.test\.ts$/),
-].sort();
+// `--server`: only the server's tests (the PostgreSQL pass of `npm test`).
+const serverOnly = process.argv.includes('--server');
+const files = (
+  serverOnly
+    ? find(join('packages', 'server', 'test'), /\.node\.test\.ts$/)
+    : [
+        ...readdirSync('packages').flatMap((name) => find(join('packages', name, 'test'), /\.node\.test\.ts$/)),
+        ...find(join('test', 'node'), /\.test\.ts$/),
+      ]
+).sort();
 
 if (files.length === 0) {
   console.log('No Node tests.');
@@ -23,7 +29,16 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files],
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=1',
+    ...process.argv.slice(2).filter((arg) => arg !== '--server'),
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -177,7 +177,18 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     await next();
   });
   // The gate sits on the route groups, not on /api/v1/* as a whole, so an unknown path is a plain 404.
-  for (const path of ['/products', '/products/*', '/reviews', '/reviews/*', '/loyalty/*', '/chat/*', '/faq', '/faq/*', '/visitors', '/admin/*']) {
+  for (const path of [
+    '/products',
+    '/products/*',
+    '/reviews',
+    '/reviews/*',
+    '/loyalty/*',
+    '/chat/*',
+    '/faq',
+    '/faq/*',
+    '/visitors',
+    '/admin/*',
+  ]) {
     api.use(path, shopGate(deps));
   }
   registry.router(api, '/api/v1')(

@@ -146,7 +146,8 @@ export class ChatHub {
   }
 
   #sendPresence(): void {
-    if (this.#bus.shared) this.#send({ kind: 'presence', instance: this.#bus.instance, agents: Object.fromEntries(this.#agentConnections) });
+    if (this.#bus.shared)
+      this.#send({ kind: 'presence', instance: this.#bus.instance, agents: Object.fromEntries(this.#agentConnections) });
   }
 
   #deliver(event: BusEvent): void {

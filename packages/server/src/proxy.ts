@@ -24,7 +24,8 @@ export function parseTrustProxy(value: string): TrustProxy {
   if (text === 'true') return 1;
   if (/^\d+$/.test(text)) {
     const count = Number(text);
-    if (count > 32) throw new Error(`SHOPFRONT_TRUST_PROXY must be a hop count from 0 to 32 or a list of addresses and CIDR ranges, got "${value}"`);
+    if (count > 32)
+      throw new Error(`SHOPFRONT_TRUST_PROXY must be a hop count from 0 to 32 or a list of addresses and CIDR ranges, got "${value}"`);
     return count;
   }
   const list = text.split(',').map((entry) => entry.trim());

@@ -28,7 +28,18 @@ async function listeningBus() {
 const message = (body: string, seq: number): BusEvent => ({
   kind: 'conversation',
   conversationId: 'c-1',
-  event: { type: 'message', message: { id: `m-${seq}`, clientId: `k-${seq}`, conversationId: 'c-1', seq, author: 'visitor', body, createdAt: new Date(0).toISOString() } },
+  event: {
+    type: 'message',
+    message: {
+      id: `m-${seq}`,
+      clientId: `k-${seq}`,
+      conversationId: 'c-1',
+      seq,
+      author: 'visitor',
+      body,
+      createdAt: new Date(0).toISOString(),
+    },
+  },
 });
 
 describe('PostgresBus', { skip: onPostgres }, () => {

@@ -169,4 +169,3 @@ export async function openStream(url: string, headers: Record<string, string> = 
     close: () => controller.abort(),
   };
 }
-

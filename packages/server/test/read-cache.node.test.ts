@@ -67,7 +67,11 @@ describe('cached reads', () => {
   it('change after a vote, so a shopper never sees the old count', async () => {
     const before = await server.json<ReviewPage>(page);
     const review = before.body.reviews[0]!;
-    const vote = await server.json(`/reviews/${review.id}/votes`, { method: 'POST', body: '{"helpful":true}', visitor: await server.visitor() });
+    const vote = await server.json(`/reviews/${review.id}/votes`, {
+      method: 'POST',
+      body: '{"helpful":true}',
+      visitor: await server.visitor(),
+    });
     assert.equal(vote.status, 200);
     const after = await server.api(page, { headers: { 'if-none-match': before.headers.get('etag')! } });
     assert.equal(after.status, 200);
@@ -99,7 +103,9 @@ describe('cached reads', () => {
       const photoOf = async (headers: Record<string, string>) =>
         ((await (await proxied.api(path, { headers })).json()) as ReviewPage).reviews[0]!.photos[0]!.url;
       assert.ok((await photoOf({})).startsWith(proxied.url));
-      assert.ok((await photoOf({ 'x-forwarded-host': 'reviews.example', 'x-forwarded-proto': 'https' })).startsWith('https://reviews.example/'));
+      assert.ok(
+        (await photoOf({ 'x-forwarded-host': 'reviews.example', 'x-forwarded-proto': 'https' })).startsWith('https://reviews.example/'),
+      );
       assert.ok((await photoOf({})).startsWith(proxied.url));
     } finally {
       await proxied.stop();

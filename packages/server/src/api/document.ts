@@ -195,7 +195,10 @@ export function buildDocument(
 /** What a cached read (`cached` in its definition) answers with, and how a client revalidates it. */
 const CACHE_HEADERS = {
   ETag: { description: 'Changes whenever the answer does: send it back in `If-None-Match`', schema: { type: 'string' } },
-  'Cache-Control': { description: 'Browsers revalidate every time; shared caches may keep the answer a minute', schema: { type: 'string' } },
+  'Cache-Control': {
+    description: 'Browsers revalidate every time; shared caches may keep the answer a minute',
+    schema: { type: 'string' },
+  },
 };
 const IF_NONE_MATCH = {
   name: 'If-None-Match',
