@@ -5,6 +5,7 @@
 import { dirname, sep } from 'node:path';
 import { ConfigError, type ServerConfig } from './config.js';
 import { DatabaseConnectError } from './postgres/index.js';
+import { NewerSchemaError } from './storage/index.js';
 
 type SystemError = NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number };
 
@@ -37,7 +38,7 @@ export function startupErrorMessage(
   error: unknown,
   config: Pick<ServerConfig, 'port' | 'host' | 'dataDir' | 'database'>,
 ): string | undefined {
-  if (error instanceof ConfigError || error instanceof DatabaseConnectError) return error.message;
+  if (error instanceof ConfigError || error instanceof DatabaseConnectError || error instanceof NewerSchemaError) return error.message;
   const { code, syscall } = (error ?? {}) as SystemError;
   const host = config.host ?? 'all interfaces';
   if (syscall === 'listen' || syscall === 'bind') {

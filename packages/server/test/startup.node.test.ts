@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { ConfigError, configFromEnv } from '../src/config.js';
+import { freshDatabase, type TestDatabase } from './database.js';
+
+const postgresUrl = process.env.SHOPFRONT_TEST_DATABASE_URL?.startsWith('postgres') ? process.env.SHOPFRONT_TEST_DATABASE_URL : undefined;
+/** Databases made for a case, dropped when the file is done. */
+const dropAfter: TestDatabase[] = [];
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const mainModule = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -24,6 +31,7 @@ before(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'shopfront-startup-'));
 });
 after(async () => {
+  await Promise.all(dropAfter.map((database) => database.drop()));
   await rm(workDir, { recursive: true, force: true });
 });
 
@@ -99,7 +107,13 @@ async function busyPort(): Promise<{ port: number; release(): Promise<void> }> {
 const validShop = { key: 'pk_startup', secret: 'a-long-enough-shop-secret', name: 'Startup Shop', origins: ['https://shop.example'] };
 
 describe('a bad setting stops the server with one line and exit code 1', { concurrency: 4 }, () => {
-  const cases: { name: string; setting: string; env: (dir: string) => Promise<Record<string, string>>; says?: RegExp }[] = [
+  const cases: {
+    name: string;
+    setting: string;
+    env: (dir: string) => Promise<Record<string, string>>;
+    says?: RegExp;
+    skip?: string | false;
+  }[] = [
     { name: 'PORT=abc (once silently ignored)', setting: 'PORT', env: async () => ({ PORT: 'abc' }), says: /integer from 0 to 65535/ },
     { name: 'PORT out of range', setting: 'PORT', env: async () => ({ PORT: '70000' }) },
     { name: 'HOST that is no address', setting: 'HOST', env: async () => ({ HOST: '999.1.1.1' }) },
@@ -170,6 +184,48 @@ describe('a bad setting stops the server with one line and exit code 1', { concu
       says: /cannot connect to PostgreSQL at 127\.0\.0\.1:\d+, database "shop": ECONNREFUSED/,
     },
     {
+      name: 'a database migrated by a newer server',
+      setting: 'SHOPFRONT_DB',
+      env: async (dir) => {
+        const file = join(dir, 'newer.db');
+        const db = new Database(file);
+        db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+        db.prepare('INSERT INTO schema_migrations VALUES (9999, ?, ?)').run('from the future', new Date().toISOString());
+        db.close();
+        return { SHOPFRONT_DB: file };
+      },
+      says: /is at schema version 9999, newer than this server's \d+/,
+    },
+    {
+      name: 'a PostgreSQL database that does not exist',
+      setting: 'DATABASE_URL',
+      skip: !postgresUrl && 'runs on PostgreSQL (SHOPFRONT_TEST_DATABASE_URL)',
+      env: async () => {
+        const url = new URL(postgresUrl!);
+        url.pathname = '/no_such_database';
+        return { DATABASE_URL: url.href };
+      },
+      says: /database "no_such_database": .*\(3D000\)/,
+    },
+    {
+      name: 'a PostgreSQL database migrated by a newer server',
+      setting: 'DATABASE_URL',
+      skip: !postgresUrl && 'runs on PostgreSQL (SHOPFRONT_TEST_DATABASE_URL)',
+      env: async (dir) => {
+        const database = await freshDatabase(dir);
+        dropAfter.push(database);
+        const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
+        await client.connect();
+        await client.query(
+          'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
+        );
+        await client.query("INSERT INTO schema_migrations VALUES (9999, 'from the future', now())");
+        await client.end();
+        return database.env;
+      },
+      says: /is at schema version 9999, newer than this server's \d+/,
+    },
+    {
       name: 'a database under a file',
       setting: 'SHOPFRONT_DB',
       env: async (dir) => {
@@ -179,8 +235,8 @@ describe('a bad setting stops the server with one line and exit code 1', { concu
     },
   ];
 
-  for (const { name, setting, env, says } of cases) {
-    it(name, async () => {
+  for (const { name, setting, env, says, skip } of cases) {
+    it(name, { skip }, async () => {
       const dir = await caseDir();
       const line = assertStoppedWithOneLine(await runServer(dir, await env(dir)), setting);
       if (says) assert.match(line, says);

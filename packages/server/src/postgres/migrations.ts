@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { now, transaction } from './database.js';
+import { refuseNewerSchema } from '../storage/index.js';
 
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -221,6 +222,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
     );
     const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    refuseNewerSchema(applied, migrations, `The database at DATABASE_URL`);
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await client.query(migration.sql);

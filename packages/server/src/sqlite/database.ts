@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { refuseNewerSchema } from '../storage/index.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -49,6 +50,7 @@ function reusePreparedStatements(db: Db): void {
 function migrate(db: Db): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  refuseNewerSchema(applied, migrations, `SHOPFRONT_DB ${JSON.stringify(db.name)}`);
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {

@@ -58,3 +58,21 @@ export class InvalidInputError extends Error {
     super(message);
   }
 }
+
+/**
+ * The database was migrated by a newer server than this one: its tables may
+ * mean something this code does not know, so start-up stops rather than guess.
+ */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+}
+
+/** Throws `NewerSchemaError` when `applied` holds a migration beyond the last one this server has. */
+export function refuseNewerSchema(applied: Iterable<number>, known: ReadonlyArray<{ version: number }>, where: string): void {
+  const newest = Math.max(0, ...applied);
+  const ours = Math.max(0, ...known.map(({ version }) => version));
+  if (newest > ours)
+    throw new NewerSchemaError(
+      `${where} is at schema version ${newest}, newer than this server's ${ours}: run the newer server, or restore a backup made for this one`,
+    );
+}
