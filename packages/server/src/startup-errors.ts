@@ -4,7 +4,7 @@
  */
 import { dirname, sep } from 'node:path';
 import { ConfigError, type ServerConfig } from './config.js';
-import { DatabaseConnectError } from './postgres/index.js';
+import { DatabaseConnectError } from './storage/index.js';
 
 type SystemError = NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number };
 

@@ -58,3 +58,8 @@ export class InvalidInputError extends Error {
     super(message);
   }
 }
+
+/** The database could not be reached or signed in to at start-up: one line naming where (never a password), printed alone. */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+}
