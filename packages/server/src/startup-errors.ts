@@ -4,8 +4,7 @@
  */
 import { dirname, sep } from 'node:path';
 import { ConfigError, type ServerConfig } from './config.js';
-import { DatabaseConnectError } from './postgres/index.js';
-import { NewerSchemaError } from './storage/index.js';
+import { DatabaseConnectError, NewerSchemaError } from './storage/index.js';
 
 type SystemError = NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number };
 

@@ -1,6 +1,6 @@
 /** `Storage` on a PostgreSQL database through a `pg` pool: for several server instances sharing one database. */
 import pg from 'pg';
-import type { Storage } from '../storage/index.js';
+import { DatabaseConnectError, type Storage } from '../storage/index.js';
 import { PostgresAgents } from './agents.js';
 import { PostgresCatalogue } from './catalogue.js';
 import { PostgresChat } from './chat.js';
@@ -9,11 +9,6 @@ import { PostgresLoyalty } from './loyalty.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { PostgresReviews } from './reviews.js';
 import { PostgresShops } from './shops.js';
-
-/** The server could not reach or sign in to the database at start-up; `main.ts` prints the message alone. */
-export class DatabaseConnectError extends Error {
-  override name = 'DatabaseConnectError';
-}
 
 /** The URL as it may be shown (banner, logs): without its password. */
 export function redactedUrl(url: string): string {

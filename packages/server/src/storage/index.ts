@@ -59,6 +59,11 @@ export class InvalidInputError extends Error {
   }
 }
 
+/** The database could not be reached or signed in to at start-up: one line naming where (never a password), printed alone. */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+}
+
 /**
  * The database was migrated by a newer server than this one: its tables may
  * mean something this code does not know, so start-up stops rather than guess.
