@@ -2,7 +2,7 @@
  * custom-elements.json (Storybook's autodocs, editors, the README tables) lists
  * everything a widget declares: each CSS part, slot, custom property, event and
  * attribute its sources use is in the manifest with a description, and every
- * custom property has its default. A part added to a template without its
+ * custom property has its default; private members stay out. A part added to a template without its
  * `@csspart` JSDoc fails here, by name.
  */
 import { before, describe, it } from 'node:test';
@@ -18,11 +18,14 @@ interface Named {
   name: string;
   description?: string;
   default?: string;
+  static?: boolean;
 }
 
 interface Element {
   tagName: string;
   attributes?: Named[];
+  /** Properties and methods. */
+  members?: Named[];
   events?: Named[];
   slots?: Named[];
   cssParts?: Named[];
@@ -112,12 +115,21 @@ describe('custom-elements.json', () => {
     assert.deepEqual(missing, [], 'declared in the sources but not in the manifest: add the JSDoc (@csspart, @slot, @cssprop, @fires)');
   });
 
+  it('lists no private member', () => {
+    const members = elements.flatMap(({ element }) => (element.members ?? []).map((member) => `${element.tagName}: ${member.name}`));
+    assert.deepEqual(
+      members.filter((member) => /: [#_]/.test(member)),
+      [],
+    );
+  });
+
   it('describes everything it lists, and gives every custom property its default', () => {
     const undocumented: string[] = [];
     for (const { element } of elements) {
-      for (const kind of ['attributes', 'events', 'slots', 'cssParts', 'cssProperties'] as const) {
+      for (const kind of ['attributes', 'members', 'events', 'slots', 'cssParts', 'cssProperties'] as const) {
         for (const item of element[kind] ?? [])
-          if (!item.description?.trim()) undocumented.push(`${element.tagName}: ${kind} ${item.name || '(default)'} has no description`);
+          if (!item.static && !item.description?.trim())
+            undocumented.push(`${element.tagName}: ${kind} ${item.name || '(default)'} has no description`);
       }
       for (const property of element.cssProperties ?? [])
         if (!property.default) undocumented.push(`${element.tagName}: ${property.name} has no default`);
