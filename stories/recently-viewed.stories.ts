@@ -14,8 +14,8 @@ import sweater from './support/recently-viewed/sweater.svg?no-inline';
 /**
  * `<sf-recently-viewed>` shows the products this shopper viewed, from their own
  * browser. Each story writes its history into the store before it renders, so
- * the stories have no docs page: one page would show every story with the same
- * (shared) history.
+ * the stories have no autodocs page (one page would show every story with the
+ * same, shared, history): `recently-viewed.mdx` is its docs page, with one story.
  */
 
 /** Pictures served by Storybook itself: absolute http(s) URLs, as the schemas require. */

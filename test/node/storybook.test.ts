@@ -26,6 +26,17 @@ const outDir = mkdtempSync(join(tmpdir(), 'storybook-'));
 let browser: Browser;
 let site: { url: string; close: () => Promise<unknown> };
 let stories: IndexEntry[] = [];
+let docsPages: IndexEntry[] = [];
+
+interface Documented {
+  tagName?: string;
+  attributes?: unknown;
+  members?: unknown;
+  events?: unknown;
+  slots?: unknown;
+  cssParts?: unknown;
+  cssProperties?: unknown;
+}
 
 before(async () => {
   execFileSync(
@@ -42,6 +53,7 @@ before(async () => {
   }
   const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
   stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  docsPages = Object.values(index.entries).filter((entry) => entry.type === 'docs');
   site = await serve({ root: outDir });
   browser = await launchChromium();
 });
@@ -56,6 +68,40 @@ describe('Storybook', () => {
   it('builds, with a story for every state of every widget', () => {
     assert.ok(stories.length > 0, 'no stories in the build');
     assert.deepEqual(missingStates(stories), [], 'widgets with states that no story shows (stories/support/states.ts)');
+  });
+
+  it('has a docs page per widget with every attribute, property, event, slot, part and custom property', async () => {
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Documented[] }> };
+    const declared = manifest.modules.flatMap((module) => module.declarations ?? []);
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    const problems: string[] = [];
+    for (const widget of widgetStates) {
+      const docs = docsPages.find((entry) => entry.title === widget.title);
+      if (!docs) {
+        problems.push(`${widget.tag}: no docs page`);
+        continue;
+      }
+      await page.goto(`${site.url}/iframe.html?id=${docs.id}&viewMode=docs&globals=a11y.manual:!true`);
+      const listed = await page
+        .waitForSelector('.docblock-argstable', { timeout: 20_000 })
+        .then(() => page.locator('.docblock-argstable').innerText())
+        .catch(() => '');
+      const element = declared.find((declaration) => declaration.tagName === widget.tag);
+      // Properties are the fields among the members: Storybook's tables leave methods out (the READMEs list them).
+      const names = ['attributes', 'members', 'events', 'slots', 'cssParts', 'cssProperties'].flatMap(
+        (kind) =>
+          (element?.[kind as keyof Documented] as Array<{ name: string; kind?: string; static?: boolean }> | undefined)
+            ?.filter((item) => !item.static && item.name && item.kind !== 'method')
+            .map((item) => item.name) ?? [],
+      );
+      const missing = names.filter((name) => !listed.includes(name));
+      if (!listed) problems.push(`${widget.tag}: the docs page shows no table`);
+      else if (missing.length) problems.push(`${widget.tag}: the docs page lacks ${missing.join(', ')}`);
+      problems.push(...watch.take().map((error) => `${widget.tag} docs: ${error}`));
+    }
+    await page.close();
+    assert.deepEqual(problems, []);
   });
 
   it('renders every story in light, dark and right to left without errors or axe violations', async (t) => {

@@ -71,7 +71,7 @@ export function watchPage(page: Page): PageWatch {
       errors = [];
       return taken;
     },
-    quiet: async (quietMs = 150, timeoutMs = 10_000) => {
+    quiet: async (quietMs = 100, timeoutMs = 10_000) => {
       const start = performance.now();
       while (performance.now() - start < timeoutMs) {
         if (inFlight === 0 && performance.now() - lastChange >= quietMs) return;
