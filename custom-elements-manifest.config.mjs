@@ -17,10 +17,28 @@ const documentedEventsOnly = {
   },
 };
 
+/**
+ * Private and protected members (`#faq`, `private open`) are not API: leave
+ * them out, so Storybook's docs list what a shop may use, as the READMEs do.
+ */
+const publicMembersOnly = {
+  name: 'shopfront-public-members-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.customElement || !declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !/^[#_]/.test(member.name),
+        );
+      }
+    }
+  },
+};
+
 export default {
   globs: ['packages/*/src/**/*.ts'],
   exclude: ['packages/*/src/**/*.styles.ts', 'packages/*/src/locales/**', 'packages/server/**', 'packages/*/test/**'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly],
+  plugins: [documentedEventsOnly, publicMembersOnly],
 };

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import '../stories/support/story-runtime.js';
+import { backendArgs, backendArgTypes, withBackendControls } from '../stories/support/backend.js';
 import type { ShopfrontSettings } from '@shopfront/core';
 
 setCustomElementsManifest(manifest);
@@ -29,7 +30,8 @@ const tokenArgTypes = Object.fromEntries(
 
 const preview: Preview = {
   tags: ['autodocs'],
-  argTypes: tokenArgTypes,
+  argTypes: { ...tokenArgTypes, ...backendArgTypes },
+  args: backendArgs,
   globalTypes: {
     theme: {
       description: 'Colour scheme',
@@ -54,7 +56,13 @@ const preview: Preview = {
       };
       const locale = (context.parameters.locale as string | undefined) ?? (context.globals.locale as string);
       const theme = (context.parameters.theme as ShopfrontSettings['theme']) ?? (context.globals.theme as ShopfrontSettings['theme']);
-      const settings: ShopfrontSettings = { currency: 'EUR', ...shopfront.settings, locale, theme, adapter: shopfront.adapter?.() };
+      const settings: ShopfrontSettings = {
+        currency: 'EUR',
+        ...shopfront.settings,
+        locale,
+        theme,
+        adapter: withBackendControls(shopfront.adapter?.(), context.args),
+      };
       const tokens = Object.fromEntries(Object.entries(context.args).filter(([name, value]) => name.startsWith('--') && value));
       const scheme = theme === 'auto' ? 'light dark' : theme;
       return html`<sf-story-runtime

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MemoryAdapter, store, type ChatStatus } from '@shopfront/core';
+import { AdapterError, MemoryAdapter, store, type ChatStatus } from '@shopfront/core';
 import '@shopfront/chat-launcher/define.js';
 import type { OutboxEntry } from '@shopfront/chat-launcher';
 
@@ -40,6 +40,10 @@ interface Setup {
   outbox?: Array<Partial<OutboxEntry> & { body: string }>;
   /** No network for sending and for the stream (the history was loaded before it went). */
   offline?: boolean;
+  /** The backend holds every call after seeding: the loading state, for as long as the story is open. */
+  paused?: boolean;
+  /** The conversation's history cannot be read (a 503). */
+  historyFails?: boolean;
   /** Storybook parameters beside the adapter (locale, theme). */
   parameters?: Record<string, unknown>;
 }
@@ -77,6 +81,8 @@ function chatStory(setup: Setup = {}): Pick<StoryObj, 'beforeEach' | 'parameters
         );
       }
       seeding = false;
+      if (setup.historyFails) adapter.failNext('chat.history', new AdapterError('http', 'Service unavailable', { status: 503 }), 1000);
+      if (setup.paused) adapter.pause();
       if (setup.offline) {
         const chat = adapter.chat!;
         chat.send = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -122,20 +128,42 @@ type Story = StoryObj;
 /** A first visit: only the button, until the shopper opens it. */
 export const Closed: Story = { ...chatStory() };
 
+/** Opened for the first time: the greeting and an empty conversation, ready for the first message. */
+export const Empty: Story = { tags: ['state:empty'], args: { open: true }, ...chatStory() };
+
+/** The backend has not answered yet: the composer waits behind a placeholder. */
+export const Loading: Story = { tags: ['state:loading'], args: { open: true }, ...chatStory({ paused: true }) };
+
+/** A returning conversation whose history could not be read: the error state, with a retry. */
+export const ErrorState: Story = {
+  tags: ['state:error'],
+  args: { open: true },
+  ...chatStory({ history: longHistory.slice(0, 3), historyFails: true }),
+};
+
 /** A returning shopper with replies they have not read: the badge counts them, in every tab. */
-export const Unread: Story = { ...chatStory({ history: longHistory.slice(0, 3), read: 1 }) };
+export const Unread: Story = { tags: ['state:unread'], ...chatStory({ history: longHistory.slice(0, 3), read: 1 }) };
 
 /** The conversation so far, restored from the server, ordered by sequence. */
-export const OpenWithLongHistory: Story = { args: { open: true }, ...chatStory({ history: longHistory }) };
+export const OpenWithLongHistory: Story = {
+  tags: ['state:full', 'state:long-conversation'],
+  args: { open: true },
+  ...chatStory({ history: longHistory }),
+};
 
 /** A first conversation that asks for a name and an email before it starts. */
 export const PreChatForm: Story = { args: { open: true, askName: 'optional', askEmail: 'required' }, ...chatStory() };
 
 /** Nobody is there: the panel says so and takes an email for the reply instead of pretending. */
-export const AwayWithEmailCapture: Story = { args: { open: true }, ...chatStory({ status: away, history: longHistory.slice(0, 2) }) };
+export const AwayWithEmailCapture: Story = {
+  tags: ['state:away'],
+  args: { open: true },
+  ...chatStory({ status: away, history: longHistory.slice(0, 2) }),
+};
 
 /** Written offline: the messages wait in the outbox (they survive a reload) and go out in order when the connection is back. */
 export const OfflineWithQueuedMessages: Story = {
+  tags: ['state:offline'],
   args: { open: true },
   ...chatStory({
     history: longHistory.slice(0, 3),
@@ -159,15 +187,15 @@ export const RightToLeft: Story = {
 /** The dark scheme, from the `theme` setting. */
 export const Dark: Story = { args: { open: true }, ...chatStory({ history: longHistory.slice(0, 5), parameters: { theme: 'dark' } }) };
 
-/** A shop's own look: core tokens plus the chat's `--sf-chat-*` properties. */
+/** A shop's own look: core tokens plus the chat's `--sf-chat-*` properties, with `light-dark()` colours so the dark scheme stays readable. */
 export const Themed: Story = {
   args: {
     open: true,
-    '--sf-color-accent': '#0f766e',
+    '--sf-color-accent': 'light-dark(#0f766e, #5eead4)',
     '--sf-radius': '4px',
     '--sf-font-family': 'Georgia, serif',
     '--sf-chat-launcher-radius': '12px',
-    '--sf-chat-agent-background': '#ecfdf5',
+    '--sf-chat-agent-background': 'light-dark(#ecfdf5, #134e4a)',
     '--sf-chat-panel-width': '22rem',
   },
   ...chatStory({ history: longHistory.slice(0, 5) }),

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { MemoryAdapter, type FaqEntry } from '@shopfront/core';
 import '@shopfront/faq-search/define.js';
 import { faqCorpus } from '../packages/faq-search/test/fixtures/corpus.js';
+import { freshStore } from './support/backend.js';
 
 const url = (slug: string) => `https://shop.example.com/pages/help#${slug}`;
 
@@ -192,6 +193,8 @@ const meta: Meta<Args> = {
     '--sf-faq-search-popup-max-block-size': { control: 'text', table: { category: 'Widget tokens' } },
   },
   parameters: { shopfront: { adapter: adapterFor(shopFaq) } },
+  // Each story starts from an empty store (no saved FAQ, no saved index), or from the copy it names.
+  loaders: [freshStore],
   // The box's popup overlays the page: leave it room in the canvas.
   decorators: [
     (story, { args }) =>
@@ -215,6 +218,7 @@ export const Empty: Story = {
 
 /** "shiping": a typo, forgiven; the matched words are marked, answers that match show a snippet. */
 export const Results: Story = {
+  tags: ['state:full'],
   play: ({ canvasElement }) => shopper(canvasElement, 'shiping'),
 };
 
@@ -227,6 +231,7 @@ export const NoResultsWithHandOff: Story = {
 
 /** Without a chat on the page, the hand-off is the shop's contact address, with the question as the mail. */
 export const NoResultsWithContactLink: Story = {
+  tags: ['state:empty'],
   args: { contactUrl: 'mailto:help@shop.example.com' },
   play: ({ canvasElement }) => shopper(canvasElement, 'do you sell unicorns'),
 };
@@ -272,6 +277,7 @@ export const PageMode: Story = {
 
 /** Loading: the field is there at once; the popup waits for the FAQ. */
 export const Loading: Story = {
+  tags: ['state:loading'],
   parameters: {
     shopfront: {
       adapter: () => {
@@ -286,6 +292,7 @@ export const Loading: Story = {
 
 /** The FAQ could not be read: the error state, with a retry. */
 export const ErrorState: Story = {
+  tags: ['state:error'],
   parameters: {
     shopfront: {
       adapter: () => {
@@ -296,4 +303,20 @@ export const ErrorState: Story = {
     },
   },
   play: ({ canvasElement }) => shopper(canvasElement),
+};
+
+/** Offline with the FAQ saved by an earlier visit: search still works on the saved copy, under a notice. */
+export const Offline: Story = {
+  tags: ['state:offline'],
+  parameters: {
+    saved: { 'cache:faq-entries': { version: 'story', entries: shopFaq } },
+    shopfront: {
+      adapter: () => {
+        const adapter = new MemoryAdapter({ faq: { entries: shopFaq } });
+        adapter.offline = true;
+        return adapter;
+      },
+    },
+  },
+  play: ({ canvasElement }) => shopper(canvasElement, 'returns'),
 };

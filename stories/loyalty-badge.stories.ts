@@ -59,9 +59,9 @@ const longRewards: Reward[] = [
 ];
 
 const adapter =
-  (member: LoyaltyMember = silverMember, rewards: Reward[] = sampleRewards) =>
+  (member: LoyaltyMember = silverMember, rewards: Reward[] = sampleRewards, history: LoyaltyActivity[] = activity) =>
   () =>
-    new MemoryAdapter({ loyalty: { program, member, rewards, activity } });
+    new MemoryAdapter({ loyalty: { program, member, rewards, activity: history } });
 
 type Args = Record<string, string | boolean | undefined>;
 
@@ -100,7 +100,7 @@ type Story = StoryObj<Args>;
 export const BronzeMember: Story = { parameters: { shopfront: { adapter: adapter(members.bronze) } } };
 
 /** The middle tier: "275 points to Gold". */
-export const SilverMember: Story = {};
+export const SilverMember: Story = { tags: ['state:full'] };
 
 /** The top tier: no progress left, and a big balance shortened in the launcher. */
 export const GoldMember: Story = { parameters: { shopfront: { adapter: adapter(members.gold) } } };
@@ -117,6 +117,15 @@ export const Refer: Story = { args: { open: true, page: 'refer' } };
 
 /** A guest: the join prompt, with sign-up and log-in links and what members earn. */
 export const Guest: Story = { args: { open: true }, parameters: { shopfront: { adapter: adapter({ status: 'guest' }) } } };
+
+/** A member who just joined: no points yet and an empty history. */
+export const NewMemberEmptyHistory: Story = {
+  tags: ['state:empty'],
+  args: { open: true, page: 'history' },
+  parameters: {
+    shopfront: { adapter: adapter({ ...members.bronze, points: 0, lifetimePoints: 0, pointsToNextTier: 500 }, sampleRewards, []) },
+  },
+};
 
 export const NoRewardsAffordable: Story = {
   args: { open: true, page: 'redeem' },
@@ -177,6 +186,7 @@ export const Themed: Story = {
 };
 
 export const Loading: Story = {
+  tags: ['state:loading'],
   parameters: {
     shopfront: {
       adapter: () => {
@@ -189,6 +199,7 @@ export const Loading: Story = {
 };
 
 export const ErrorState: Story = {
+  tags: ['state:error'],
   parameters: {
     shopfront: {
       adapter: () => {
@@ -202,6 +213,7 @@ export const ErrorState: Story = {
 
 /** Offline with a saved snapshot: shown as it was, redeem off with the reason. */
 export const Offline: Story = {
+  tags: ['state:offline'],
   args: { open: true, page: 'redeem' },
   parameters: {
     saved: { 'cache:loyalty:': { program, member: silverMember }, 'cache:loyalty-rewards:': { rewards: sampleRewards } },

@@ -14,8 +14,8 @@ import sweater from './support/recently-viewed/sweater.svg?no-inline';
 /**
  * `<sf-recently-viewed>` shows the products this shopper viewed, from their own
  * browser. Each story writes its history into the store before it renders, so
- * the stories have no docs page: one page would show every story with the same
- * (shared) history.
+ * the stories have no autodocs page (one page would show every story with the
+ * same, shared, history): `recently-viewed.mdx` is its docs page, with one story.
  */
 
 /** Pictures served by Storybook itself: absolute http(s) URLs, as the schemas require. */
@@ -90,7 +90,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Nothing viewed yet: the element shows nothing and takes no space (the paragraph below sits at the top). */
-export const Empty: Story = { loaders: [seeded([])] };
+export const Empty: Story = { tags: ['state:empty'], loaders: [seeded([])] };
 
 /** Nothing viewed yet, and the shop put something in the `fallback` slot. */
 export const EmptyWithFallback: Story = { loaders: [seeded([])], args: { fallback: true } };
@@ -99,7 +99,7 @@ export const OneProduct: Story = { loaders: [seeded(products(1))] };
 
 export const ThreeProducts: Story = {};
 
-export const TwelveProducts: Story = { loaders: [seeded(products(12))] };
+export const TwelveProducts: Story = { tags: ['state:full'], loaders: [seeded(products(12))] };
 
 /** On a product page: the page's product (`product-id`) is recorded and left out. */
 export const OnAProductPage: Story = { loaders: [seeded(products(4))], args: { productId: 'harbour-sweater' } };
@@ -143,12 +143,12 @@ export const Dark: Story = {
   loaders: [seeded(products(6, (p, i) => (i === 1 ? { compareAtPrice: 60 } : {})))],
 };
 
-/** Shop tokens and the widget's own: square corners, a serif face, wider cards with portrait images. */
+/** Shop tokens (with `light-dark()` colours, for the dark scheme) and the widget's own: square corners, a serif face, wider cards with portrait images. */
 export const Themed: Story = {
   loaders: [seeded(products(6))],
   args: {
-    '--sf-color-accent': '#0f766e',
-    '--sf-color-surface': '#fbf7f0',
+    '--sf-color-accent': 'light-dark(#0f766e, #5eead4)',
+    '--sf-color-surface': 'light-dark(#fbf7f0, #1c1917)',
     '--sf-radius': '0',
     '--sf-font-family': 'Georgia, serif',
     '--sf-recently-viewed-card-width': '13rem',
@@ -159,8 +159,13 @@ export const Themed: Story = {
 /** A `<template slot="add-to-cart">` copied into every card, in the light DOM where the shop's styles and scripts reach it. */
 export const AddToCart: Story = { loaders: [seeded(products(4))], args: { addToCart: true } };
 
-/** Saved copies older than `ttl`: shown at once while fresh prices load (this adapter never answers). */
+/**
+ * Loading: the saved copies (older than `ttl`) show at once while fresh prices load (this adapter never
+ * answers). With nothing saved the element waits without taking any space, so this is the loading state a shopper sees.
+ */
 export const RefreshingPrices: Story = {
+  name: 'Loading (refreshing prices)',
+  tags: ['state:loading'],
   loaders: [seeded(products(4), 3 * 3600_000)],
   parameters: {
     shopfront: {
@@ -188,16 +193,25 @@ export const RefreshedPrices: Story = {
   },
 };
 
-/** The shop could not be reached: the saved products stay, and `sf-load-error` is fired for monitoring. */
-export const Offline: Story = {
+/** Saved copies older than `ttl`, and a shop whose every refresh fails with `error`. */
+const savedThenFailing = (error: AdapterError): Story => ({
   loaders: [seeded(products(4), 3 * 3600_000)],
   parameters: {
     shopfront: {
       adapter: () => {
         const adapter = new MemoryAdapter({ products: products(4) });
-        adapter.failNext('products.get', new AdapterError('network', 'offline'), 10);
+        adapter.failNext('products.get', error, 10);
         return adapter;
       },
     },
   },
+});
+
+/** The shop could not be reached: the saved products stay, and `sf-load-error` is fired for monitoring. */
+export const Offline: Story = { tags: ['state:offline'], ...savedThenFailing(new AdapterError('network', 'offline')) };
+
+/** The shop answered with an error (503): the saved products stay, and `sf-load-error` is fired for monitoring. */
+export const ErrorState: Story = {
+  tags: ['state:error'],
+  ...savedThenFailing(new AdapterError('http', 'Service unavailable', { status: 503 })),
 };

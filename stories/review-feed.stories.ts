@@ -84,10 +84,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Twelve reviews: summary, histogram filters, sort, photos, a merchant reply, votes and "Load more". */
-export const Default: Story = {};
+export const Default: Story = { tags: ['state:full'] };
 
 /** The skeleton: the real layout with placeholder blocks, so the page does not move when reviews arrive. */
 export const Loading: Story = {
+  tags: ['state:loading'],
   args: { 'product-id': 'prod-loading' },
   parameters: {
     shopfront: {
@@ -102,12 +103,14 @@ export const Loading: Story = {
 
 /** No reviews yet: an invitation to write the first one. */
 export const NoReviews: Story = {
+  tags: ['state:empty'],
   args: { 'product-id': 'prod-new' },
   parameters: { shopfront: { adapter: () => seeded([]) } },
 };
 
 /** The backend failed (503): the error state, whose "Try again" succeeds. */
 export const ErrorState: Story = {
+  tags: ['state:error'],
   args: { 'product-id': 'prod-error' },
   parameters: {
     shopfront: {
@@ -136,6 +139,7 @@ export const BadData: Story = {
 
 /** Offline with a saved copy: the summary and first page render from the store, with a notice. */
 export const Offline: Story = {
+  tags: ['state:offline'],
   args: { 'product-id': 'prod-offline' },
   loaders: [
     async () => {
@@ -201,18 +205,18 @@ export const RightToLeft: Story = { parameters: { locale: 'ar' } };
 /** The dark colour scheme from the design tokens. */
 export const Dark: Story = { parameters: { theme: 'dark' } };
 
-/** A shop's own look through --sf-review-feed-* and the core tokens. */
+/** A shop's own look through --sf-review-feed-* and the core tokens, with `light-dark()` colours for the dark scheme. */
 export const Themed: Story = {
   args: {
     '--sf-review-feed-star-color': '#e11d48',
     '--sf-review-feed-star-size': '1.25rem',
-    '--sf-review-feed-bar-track-color': '#fde2e7',
+    '--sf-review-feed-bar-track-color': 'light-dark(#fde2e7, #4c0519)',
     '--sf-review-feed-average-size': '3.5rem',
-    '--sf-review-feed-review-background': '#fff7f8',
+    '--sf-review-feed-review-background': 'light-dark(#fff7f8, #2a0a12)',
     '--sf-review-feed-photo-size': '6rem',
     '--sf-review-feed-gap': '1.5rem',
-    '--sf-color-accent': '#9f1239',
-    '--sf-color-border': '#fecdd3',
+    '--sf-color-accent': 'light-dark(#9f1239, #fda4af)',
+    '--sf-color-border': 'light-dark(#fecdd3, #881337)',
     '--sf-radius': '2px',
     '--sf-font-family': 'Georgia, serif',
   },

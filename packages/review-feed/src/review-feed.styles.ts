@@ -27,6 +27,8 @@ export const styles = css`
   select {
     font: inherit;
     color: inherit;
+    /* The text is the shop's colour: the background must be too, not the browser's for the scheme. */
+    background-color: var(--_surface);
   }
 
   .star {

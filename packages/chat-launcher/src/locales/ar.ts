@@ -13,8 +13,9 @@ export const panel: Translation<PanelMessages> = {
   unread: (f: Formatter, count: number) =>
     f.plural(count, {
       zero: 'لا رسائل غير مقروءة',
-      one: 'رسالة واحدة غير مقروءة',
-      two: 'رسالتان غير مقروءتين',
+      // The count as the badge shows it, so the button's name contains its visible text (WCAG 2.5.3).
+      one: 'رسالة واحدة غير مقروءة: #',
+      two: 'رسالتان غير مقروءتين: #',
       few: '# رسائل غير مقروءة',
       other: '# رسالة غير مقروءة',
     }),
