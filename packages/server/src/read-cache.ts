@@ -19,8 +19,12 @@ export interface CachedAnswer {
   etag: string;
 }
 
-/** Browsers ask again each time (a 304 when unchanged); shared caches keep a minute and may serve it stale while they revalidate. */
-export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+/**
+ * Browsers ask again each time (a 304 when unchanged); shared caches keep a
+ * minute. No `stale-while-revalidate`: Chromium honours it in the browser's own
+ * cache too, and would show a shopper the count from before their vote.
+ */
+export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 
 export const etagOf = (body: Uint8Array) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 

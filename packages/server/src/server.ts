@@ -21,10 +21,11 @@ import { seedDemoShop } from './demo/seed.js';
 import { MediaStore } from './media.js';
 import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
 import { postMessage } from './services/chat.js';
+import { moderateReview } from './services/reviews.js';
 import { applyShopConfig, readShopConfigFile } from './services/shops.js';
 import { fileProblem } from './startup-errors.js';
 import { createStorage } from './storage/factory.js';
-import type { Availability, Shop, Storage } from './storage/index.js';
+import type { Availability, ReviewStatus, Shop, Storage } from './storage/index.js';
 
 export interface RunningServer {
   /** `http://host:port` as this process listens (not the public URL). */
@@ -42,6 +43,8 @@ export interface RunningServer {
   agentSays(conversationId: string, body: string, agentName?: string): Promise<ChatMessage>;
   /** Sets an agent's availability and tells open streams the new chat status. */
   setAvailability(agentEmail: string, availability: Availability): Promise<void>;
+  /** Publishes or rejects a review of the main shop, as the inbox would: cached reads follow, points are awarded. */
+  moderateReview(reviewId: string, status: 'published' | 'rejected'): Promise<ReviewStatus | undefined>;
   close(): Promise<void>;
 }
 
@@ -128,6 +131,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         const agent = await storage.agents.byEmail(agentEmail);
         if (!agent) throw new Error(`No agent ${agentEmail}`);
         await setAvailability(deps, agent, availability);
+      },
+      async moderateReview(reviewId, status) {
+        if (!shop) throw new Error('No main shop to moderate');
+        return (await moderateReview(deps, shop, reviewId, status))?.status;
       },
       close: () =>
         (closing ??= (async () => {

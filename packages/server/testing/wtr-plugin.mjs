@@ -241,10 +241,9 @@ export function shopfrontServerPlugin() {
         case 'agent-availability':
           await server.setAvailability(TEST_AGENT.email, payload.availability);
           return true;
-        case 'moderate-review': {
-          const changed = await server.storage.reviews.setStatus(server.shop.id, payload.reviewId, payload.status);
-          return changed ? changed.review.status : null;
-        }
+        case 'moderate-review':
+          // Through the service, as the inbox does: straight to storage would leave the cached reads stale.
+          return (await server.moderateReview(payload.reviewId, payload.status)) ?? null;
         case 'pending-reviews':
           return (await server.storage.reviews.forModeration(server.shop.id, 'pending', 200)).map((review) => review.id);
         default:
