@@ -57,6 +57,17 @@ describe('PostgresBus', { skip: onPostgres }, () => {
     assert.deepEqual(b.heard, sent);
   });
 
+  it('keeps the order of events published together without waiting, large ones among them', async () => {
+    const a = await listeningBus();
+    const b = await listeningBus();
+    open.push(a.bus, b.bus);
+    // Sent as a hub sends them: one after another, none awaited (an agent who joins and leaves at once).
+    const sent = Array.from({ length: 200 }, (_, i) => message(i % 50 === 7 ? '€'.repeat(4000) : `burst ${i}`, i + 1));
+    await Promise.all(sent.map((event) => a.bus.publish(event)));
+    await until(() => b.heard.length === 200, 'two hundred events');
+    assert.deepEqual(b.heard, sent);
+  });
+
   it('delivers an event larger than a notification holds, whole', async () => {
     const a = await listeningBus();
     const b = await listeningBus();

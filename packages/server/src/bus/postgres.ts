@@ -1,11 +1,11 @@
 /**
  * Chat events shared by every instance on one PostgreSQL, through
  * `LISTEN/NOTIFY` on one channel. Each instance listens on a connection of its
- * own and publishes through a small pool; the database delivers every
+ * own and publishes, in order, on another; the database delivers every
  * notification to every listener, the sender's included, in commit order.
  *
  * A notification carries at most 8000 bytes, and a chat message alone may hold
- * 4000 characters, so a larger event is sent in parts within one transaction:
+ * 4000 characters, so a larger event is sent in parts within one statement:
  * they are delivered together, in order, and put back together by id.
  *
  * If the listening connection drops, events published meanwhile are lost to
@@ -23,6 +23,8 @@ const PART_CHARS = 1800;
 /** Parts of events that never completed (a sender died mid-way) are dropped beyond this many. */
 const MAX_PENDING = 100;
 const RETRY_MS = [100, 500, 1000, 2000, 5000];
+/** Events per statement when many wait: a bound on one statement's size, far above what chat makes. */
+const MAX_BATCH = 500;
 
 export class PostgresBus implements EventBus {
   readonly instance = randomUUID();
@@ -30,13 +32,16 @@ export class PostgresBus implements EventBus {
   readonly #url: string;
   readonly #pool: pg.Pool;
   readonly #pending = new Map<string, string[]>();
+  readonly #waiting: { notifications: string[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #flushing = false;
   #listener?: pg.Client;
   #handlers?: BusHandlers;
   #closed = false;
 
   constructor(url: string) {
     this.#url = url;
-    this.#pool = new pg.Pool({ connectionString: url, max: 2 });
+    // One connection: publishes leave one batch at a time, in order.
+    this.#pool = new pg.Pool({ connectionString: url, max: 1 });
     // An idle client that loses its connection is dropped by the pool; the error must not crash the process.
     this.#pool.on('error', () => undefined);
   }
@@ -46,27 +51,45 @@ export class PostgresBus implements EventBus {
     await this.#listen();
   }
 
-  async publish(event: BusEvent): Promise<void> {
+  /**
+   * Resolves once the event is committed. Events go out in the order they were
+   * published: while one batch is on its way the next ones wait, then leave
+   * together in one statement (one transaction, so a large event's parts
+   * commit together), and a pool could never reorder them — an agent who
+   * joined and left must not be heard leaving first. PostgreSQL folds identical
+   * payloads within a transaction into one; identical events mean the same.
+   */
+  publish(event: BusEvent): Promise<void> {
     const text = JSON.stringify(event);
-    if (text.length <= PART_CHARS) {
-      await this.#pool.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
-      return;
+    const notifications = [text];
+    if (text.length > PART_CHARS) {
+      const id = randomUUID();
+      const count = Math.ceil(text.length / PART_CHARS);
+      notifications.length = 0;
+      for (let index = 0; index < count; index++)
+        notifications.push(`#${id}:${index}:${count}:${text.slice(index * PART_CHARS, (index + 1) * PART_CHARS)}`);
     }
-    const id = randomUUID();
-    const parts: string[] = [];
-    for (let at = 0; at < text.length; at += PART_CHARS) parts.push(text.slice(at, at + PART_CHARS));
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      for (const [index, part] of parts.entries())
-        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `#${id}:${index}:${parts.length}:${part}`]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ notifications, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, MAX_BATCH);
+      try {
+        await this.#pool.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+          CHANNEL,
+          batch.flatMap((entry) => entry.notifications),
+        ]);
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
     }
+    this.#flushing = false;
   }
 
   async close(): Promise<void> {
