@@ -54,6 +54,7 @@ describe('cached reads', () => {
       const etag = first.headers.get('etag')!;
       assert.match(etag, /^"[\w-]{27}"$/, path);
       assert.equal(first.headers.get('cache-control'), 'public, max-age=0, s-maxage=60');
+      assert.equal(first.headers.get('cdn-cache-control'), 'public, max-age=60, stale-while-revalidate=300');
       const again = await server.api(path, { headers: { 'if-none-match': `W/"other", ${etag}` } });
       assert.equal(again.status, 304, path);
       assert.equal(await again.text(), '');

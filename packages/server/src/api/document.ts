@@ -199,6 +199,10 @@ const CACHE_HEADERS = {
     description: 'Browsers revalidate every time; shared caches may keep the answer a minute',
     schema: { type: 'string' },
   },
+  'CDN-Cache-Control': {
+    description: 'For CDNs only (RFC 9213): fresh a minute, then served stale up to five while they revalidate',
+    schema: { type: 'string' },
+  },
 };
 const IF_NONE_MATCH = {
   name: 'If-None-Match',

@@ -11,7 +11,7 @@ import { parseBody, parseParams } from './input.js';
 import type { JsonReply, Mount, RouteDefinition } from './route.js';
 import { checkPolicy } from './security.js';
 import { isIssuedVisitor } from '../identity.js';
-import { CACHE_CONTROL, etagOf, matches } from '../read-cache.js';
+import { CACHE_CONTROL, CDN_CACHE_CONTROL, etagOf, matches } from '../read-cache.js';
 
 export function mountWith(deps: Deps): Mount {
   return async (definition: RouteDefinition, c: AppContext) => {
@@ -75,6 +75,7 @@ async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppCo
   }
   c.header('ETag', answer.etag);
   c.header('Cache-Control', CACHE_CONTROL);
+  c.header('CDN-Cache-Control', CDN_CACHE_CONTROL);
   if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
   return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 }
