@@ -44,7 +44,7 @@ export interface RunningServer {
   /** Sets an agent's availability and tells open streams the new chat status. */
   setAvailability(agentEmail: string, availability: Availability): Promise<void>;
   /** Publishes or rejects a review of the main shop, as the inbox would: cached reads follow, points are awarded. */
-  moderateReview(reviewId: string, status: 'published' | 'rejected'): Promise<ReviewStatus | undefined>;
+  moderateReview(reviewId: string, status: Exclude<ReviewStatus, 'pending'>): Promise<ReviewStatus | undefined>;
   close(): Promise<void>;
 }
 

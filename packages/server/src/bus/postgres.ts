@@ -26,6 +26,17 @@ const RETRY_MS = [100, 500, 1000, 2000, 5000];
 /** Events per statement when many wait: a bound on one statement's size, far above what chat makes. */
 const MAX_BATCH = 500;
 
+/** The event as it fits in notifications: whole, or in parts named `#<id>:<index>:<count>:`. */
+function notificationsOf(text: string): string[] {
+  if (text.length <= PART_CHARS) return [text];
+  const id = randomUUID();
+  const count = Math.ceil(text.length / PART_CHARS);
+  return Array.from(
+    { length: count },
+    (_, index) => `#${id}:${index}:${count}:${text.slice(index * PART_CHARS, (index + 1) * PART_CHARS)}`,
+  );
+}
+
 export class PostgresBus implements EventBus {
   readonly instance = randomUUID();
   readonly shared = true;
@@ -60,15 +71,7 @@ export class PostgresBus implements EventBus {
    * payloads within a transaction into one; identical events mean the same.
    */
   publish(event: BusEvent): Promise<void> {
-    const text = JSON.stringify(event);
-    const notifications = [text];
-    if (text.length > PART_CHARS) {
-      const id = randomUUID();
-      const count = Math.ceil(text.length / PART_CHARS);
-      notifications.length = 0;
-      for (let index = 0; index < count; index++)
-        notifications.push(`#${id}:${index}:${count}:${text.slice(index * PART_CHARS, (index + 1) * PART_CHARS)}`);
-    }
+    const notifications = notificationsOf(JSON.stringify(event));
     return new Promise((resolve, reject) => {
       this.#waiting.push({ notifications, resolve, reject });
       if (!this.#flushing) void this.#flush();
