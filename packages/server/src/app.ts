@@ -50,7 +50,7 @@ function shopGate(deps: Deps): MiddlewareHandler<AppEnv> {
     c.header('Vary', 'Origin');
     const key = c.req.query('shop');
     if (!key) throw new HttpError(400, 'Name the shop with the `shop` query parameter.', 'shop');
-    const shop = await deps.storage.shops.byKey(key);
+    const shop = await deps.shops.byKey(key);
     if (!shop) throw new HttpError(404, 'No such shop.', 'shop');
     c.set('shop', shop);
     const origin = c.req.header('origin');
@@ -107,6 +107,10 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     c.set('baseUrl', baseUrlOf(c, { publicUrl: deps.config.publicUrl, proxies }));
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
+    // Here, outside every other middleware, the headers are the ones sent.
+    const read = c.get('cachedRead');
+    const incoming = c.env?.incoming;
+    if (read && incoming && c.res.status === 200) deps.hot.record(incoming, read.tag, read.key, c.res.headers);
   });
 
   app.use('*', async (c, next) => {

@@ -13,6 +13,7 @@
 import type { ChatEvent, ChatStatus } from '@shopfront/core/schemas.js';
 import type { BusEvent, EventBus, InboxEvent } from './bus/index.js';
 import { InProcessBus } from './bus/in-process.js';
+import { EVERY_TAG } from './read-cache.js';
 
 export type { InboxEvent } from './bus/index.js';
 
@@ -47,7 +48,7 @@ export class ChatHub {
 
   /** Starts hearing the bus; a shared one also learns who the other instances hold. */
   async start(): Promise<void> {
-    await this.#bus.start({ event: (event) => this.#deliver(event), gap: () => this.closeAll() });
+    await this.#bus.start({ event: (event) => this.#deliver(event), gap: () => this.#gap() });
     if (!this.#bus.shared) return;
     this.#send({ kind: 'hello', instance: this.#bus.instance });
     this.#heartbeat = setInterval(() => this.#sendPresence(), PRESENCE_EVERY_MS).unref();
@@ -138,6 +139,16 @@ export class ChatHub {
     this.#streams.clear();
     for (const stream of streams) stream.close();
     return streams.length;
+  }
+
+  /**
+   * Events may have been missed: streams end (their clients resume from the
+   * database with `Last-Event-ID`), and every cached read is dropped, since an
+   * invalidation may have been among them.
+   */
+  #gap(): void {
+    this.closeAll();
+    for (const listener of this.#invalidationListeners) listener(EVERY_TAG);
   }
 
   #send(event: BusEvent): void {

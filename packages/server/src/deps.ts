@@ -2,8 +2,10 @@
 import type { ChatHub } from './chat-hub.js';
 import type { ServerConfig } from './config.js';
 import { HttpError, type AppContext } from './http.js';
+import type { HotReads } from './hot-reads.js';
 import type { MediaStore } from './media.js';
 import type { ReadCache } from './read-cache.js';
+import type { ShopCache } from './shop-cache.js';
 import type { Storage } from './storage/index.js';
 
 export interface Deps {
@@ -13,6 +15,10 @@ export interface Deps {
   media: MediaStore;
   /** Serialised answers of the busiest reads, until a write changes them. */
   reads: ReadCache;
+  /** Those answers again, for identical requests, before the router (./hot-reads.ts). */
+  hot: HotReads;
+  /** Shops by key, for the gate in front of the API (./shop-cache.ts). */
+  shops: ShopCache;
 }
 
 /**

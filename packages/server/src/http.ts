@@ -20,6 +20,8 @@ export type AppEnv = {
     /** The signed-in agent, under /inbox/api. */
     agent: AgentRecord | undefined;
     session: { csrf: string; tokenHash: string } | undefined;
+    /** Set when the answer came from the read cache, so the hot path can answer the same request next time. */
+    cachedRead: { tag: string; key: string } | undefined;
   };
 };
 export type AppContext = Context<AppEnv>;

@@ -19,10 +19,12 @@ export const SIGNATURE_HEADER = 'x-shopfront-customer-signature';
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 /** The visitor id, when the request carries a well-formed one; a malformed one is a 400. */
+export const isWellFormedVisitor = (value: string) => VISITOR_ID.test(value);
+
 export function visitorFrom(c: AppContext): string | undefined {
   const value = c.req.header(VISITOR_HEADER) ?? c.req.query('visitor');
   if (value === undefined || value === '') return undefined;
-  if (!VISITOR_ID.test(value)) throw new HttpError(400, 'The visitor id is malformed.', 'visitor');
+  if (!isWellFormedVisitor(value)) throw new HttpError(400, 'The visitor id is malformed.', 'visitor');
   return value;
 }
 

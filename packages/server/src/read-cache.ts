@@ -39,9 +39,14 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
   });
 }
 
+/** Invalidates every tag: told when writes may have gone unheard (the bus lost its connection for a while). */
+export const EVERY_TAG = '*';
+
 export class ReadCache {
   readonly #answers = new Map<string, Map<string, CachedAnswer>>();
   readonly #writes = new Map<string, number>();
+  /** Counts `EVERY_TAG` invalidations; a tag's version is its own writes plus these, so either moves it. */
+  #everyTag = 0;
   #size = 0;
 
   /** At most this many answers in all; past it, the tags used longest ago are dropped first. */
@@ -60,7 +65,7 @@ export class ReadCache {
 
   /** How many writes the tag has seen: read before making an answer, handed back to `set`. */
   version(tag: string): number {
-    return this.#writes.get(tag) ?? 0;
+    return (this.#writes.get(tag) ?? 0) + this.#everyTag;
   }
 
   set(tag: string, key: string, answer: CachedAnswer, version: number): void {
@@ -78,7 +83,13 @@ export class ReadCache {
 
   /** A write changed what the tag's answers show. */
   invalidate(tag: string): void {
-    this.#writes.set(tag, this.version(tag) + 1);
+    if (tag === EVERY_TAG) {
+      this.#everyTag++;
+      this.#answers.clear();
+      this.#size = 0;
+      return;
+    }
+    this.#writes.set(tag, (this.#writes.get(tag) ?? 0) + 1);
     const answers = this.#answers.get(tag);
     if (!answers) return;
     this.#answers.delete(tag);

@@ -4,7 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
@@ -14,11 +14,13 @@ import { MAX_LENGTH, text, type ChatMessage } from '@shopfront/core/schemas.js';
 import { createApp } from './app.js';
 import { createBus } from './bus/factory.js';
 import { ChatHub } from './chat-hub.js';
-import { ReadCache, faqTag } from './read-cache.js';
+import { EVERY_TAG, ReadCache, faqTag } from './read-cache.js';
 import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
+import { HotReads } from './hot-reads.js';
 import { MediaStore } from './media.js';
+import { SHOPS_TAG, ShopCache } from './shop-cache.js';
 import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
 import { postMessage } from './services/chat.js';
 import { moderateReview } from './services/reviews.js';
@@ -80,8 +82,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const storage = await createStorage(config);
   const hub = new ChatHub(createBus(config.database));
   const reads = new ReadCache();
-  hub.onInvalidate((tag) => reads.invalidate(tag));
-  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads };
+  const shops = new ShopCache(storage.shops);
+  const hot = new HotReads(reads);
+  hub.onInvalidate((tag) => {
+    if (tag === SHOPS_TAG || tag === EVERY_TAG) {
+      shops.invalidate();
+      hot.clear();
+    }
+    if (tag !== SHOPS_TAG) reads.invalidate(tag);
+  });
+  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads, shops, hot };
   let server: ServerType | undefined;
   try {
     await hub.start();
@@ -96,10 +106,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
     }
     shop = (await seedDemoShop(storage, config)) ?? shop;
+    // Instances already running keep the shops' old secrets and settings.
+    hub.invalidate(SHOPS_TAG);
     const login = shop ? await ensureAgent(storage, config, shop) : undefined;
     const app = createApp(deps);
     const listening = new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve);
+      server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          // Cached reads the router already answered for an identical request go out before it (./hot-reads.ts).
+          createServer: ((options, listener) =>
+            createServer(
+              options,
+              (request, response) => hot.answer(request, response) || listener!(request, response),
+            )) as typeof createServer,
+        },
+        resolve,
+      );
       server.once('error', reject);
     });
     const address = await listening;

@@ -10,7 +10,8 @@ import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import type { BusEvent } from '../src/bus/index.js';
 import { PostgresBus } from '../src/bus/postgres.js';
-import { ChatHub } from '../src/chat-hub.js';
+import { ChatHub, type StreamHandle } from '../src/chat-hub.js';
+import { EVERY_TAG } from '../src/read-cache.js';
 import { until } from './until.js';
 
 const url = process.env.SHOPFRONT_TEST_DATABASE_URL;
@@ -23,6 +24,20 @@ async function listeningBus() {
   let gaps = 0;
   await bus.start({ event: (event) => heard.push(event), gap: () => gaps++ });
   return { bus, heard, gaps: () => gaps };
+}
+
+/** Ends the bus's listening connection from the database's side, as a restart or a network cut would. */
+async function dropConnectionOf(bus: PostgresBus): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+      `shopfront-bus-${bus.instance}`,
+    ]);
+    assert.equal(rowCount, 1);
+  } finally {
+    await admin.end();
+  }
 }
 
 const message = (body: string, seq: number): BusEvent => ({
@@ -84,16 +99,7 @@ describe('PostgresBus', { skip: onPostgres }, () => {
     const a = await listeningBus();
     const b = await listeningBus();
     open.push(a.bus, b.bus);
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-        `shopfront-bus-${b.bus.instance}`,
-      ]);
-      assert.equal(rowCount, 1);
-    } finally {
-      await admin.end();
-    }
+    await dropConnectionOf(b.bus);
     await until(() => b.gaps() === 1, 'the gap reported');
     await a.bus.publish(message('back', 1));
     await until(() => b.heard.length === 1, 'the event after the gap');
@@ -122,6 +128,24 @@ describe('ChatHub on a shared bus', { skip: onPostgres }, () => {
     } finally {
       await one.close();
       await two.close();
+    }
+  });
+
+  it('after a gap, ends its streams and drops every cached read: an invalidation may have been missed', async () => {
+    const bus = new PostgresBus(url!);
+    const hub = new ChatHub(bus);
+    await hub.start();
+    try {
+      const told: string[] = [];
+      hub.onInvalidate((tag) => told.push(tag));
+      let closed = 0;
+      const stream: StreamHandle = { close: () => closed++ };
+      hub.track(stream);
+      await dropConnectionOf(bus);
+      await until(() => told.includes(EVERY_TAG), 'every tag invalidated');
+      assert.equal(closed, 1);
+    } finally {
+      await hub.close();
     }
   });
 });

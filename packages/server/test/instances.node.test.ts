@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -83,6 +83,37 @@ describe('two instances on one PostgreSQL', { skip }, () => {
       assert.equal(event.id, '1');
     } finally {
       onB.close();
+    }
+  });
+
+  it('follow a shop config applied by an instance that starts later (shops are kept in memory)', async () => {
+    const config = join(dir, 'shops.json');
+    const shopWith = (origin: string) =>
+      JSON.stringify({ shops: [{ key: 'pk_second', secret: 'a-secret-of-16-chars', name: 'Second', origins: [origin] }] });
+    await writeFile(config, shopWith('https://old.example'));
+    const env = { ...database.env, SHOPFRONT_DATA_DIR: dir, SHOPFRONT_CONFIG: config };
+    const askA = (origin: string) =>
+      fetch(`${a.url}/api/v1/faq?shop=pk_second`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
+    const first = await startInstance(env);
+    try {
+      assert.equal((await askA('https://old.example')).status, 204);
+      assert.equal((await askA('https://new.example')).status, 403, 'A now keeps the shop as it was');
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+    await writeFile(config, shopWith('https://new.example'));
+    const second = await startInstance(env);
+    try {
+      // The invalidation crosses the database: A may answer from memory for a moment.
+      let status = 0;
+      for (let tries = 0; tries < 250 && status !== 204; tries++) {
+        status = (await askA('https://new.example')).status;
+        if (status !== 204) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(status, 204, 'A allows the origin the new config added');
+      assert.equal((await askA('https://old.example')).status, 403);
+    } finally {
+      second.child.kill('SIGKILL');
     }
   });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ReviewPage, ReviewSummary } from '@shopfront/core/schemas.js';
-import { ReadCache } from '../src/read-cache.js';
+import { EVERY_TAG, ReadCache } from '../src/read-cache.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -27,6 +27,19 @@ describe('ReadCache', () => {
     cache.invalidate('faq:1'); // the write, while the read was in the database
     cache.set('faq:1', '/faq', { body: bytes('old'), etag: '"old"' }, version);
     assert.equal(cache.get('faq:1', '/faq'), undefined);
+  });
+
+  it('drops everything, and what was being read, when every tag is invalidated', () => {
+    const cache = new ReadCache();
+    cache.set('reviews:1', '/a', { body: bytes('a'), etag: '"a"' }, cache.version('reviews:1'));
+    const reading = cache.version('faq:1');
+    cache.invalidate(EVERY_TAG);
+    assert.equal(cache.get('reviews:1', '/a'), undefined);
+    assert.equal(cache.size, 0);
+    cache.set('faq:1', '/faq', { body: bytes('old'), etag: '"old"' }, reading);
+    assert.equal(cache.get('faq:1', '/faq'), undefined);
+    cache.set('faq:1', '/faq', { body: bytes('new'), etag: '"new"' }, cache.version('faq:1'));
+    assert.ok(cache.get('faq:1', '/faq'));
   });
 
   it('holds at most its limit, dropping the tag used longest ago', () => {

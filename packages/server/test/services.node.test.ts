@@ -18,6 +18,8 @@ import {
 import { moderateReview, statusOnArrival, submitReview } from '../src/services/reviews.js';
 import type { ChatEvent } from '@shopfront/core/schemas.js';
 import { ReadCache } from '../src/read-cache.js';
+import { HotReads } from '../src/hot-reads.js';
+import { ShopCache } from '../src/shop-cache.js';
 import { openTestStorage, type TestStorage } from './helpers.js';
 import { newShop, review } from './storage/fixtures.js';
 
@@ -27,12 +29,15 @@ before(async () => {
   opened = await openTestStorage();
   const hub = new ChatHub();
   await hub.start();
+  const reads = new ReadCache();
   deps = {
     config: resolveConfig({ log: () => undefined }),
     storage: opened.storage,
     hub,
     media: new MediaStore('/nonexistent'),
-    reads: new ReadCache(),
+    reads,
+    shops: new ShopCache(opened.storage.shops),
+    hot: new HotReads(reads),
   };
 });
 after(() => opened.dispose());

@@ -77,5 +77,6 @@ async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppCo
   c.header('Cache-Control', CACHE_CONTROL);
   c.header('CDN-Cache-Control', CDN_CACHE_CONTROL);
   if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+  c.set('cachedRead', { tag, key });
   return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 }
