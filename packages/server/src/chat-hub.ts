@@ -5,7 +5,9 @@
  *
  * Every event goes through the bus (./bus) and is delivered when the bus hands
  * it back, so with several instances on one PostgreSQL a message stored by one
- * reaches streams open on any. Presence is per instance: each one tells the
+ * reaches streams open on any. A stored message crosses the bus as its
+ * conversation and number only, and is read back from storage here, in order
+ * with the events around it. Presence is per instance: each one tells the
  * others which agents it holds, again every few seconds, and forgets an
  * instance it has not heard from in a while (it may have died). Writes that
  * change cached reads are told the same way (`invalidate`).
@@ -13,6 +15,7 @@
 import type { ChatEvent, ChatStatus } from '@shopfront/core/schemas.js';
 import type { BusEvent, EventBus, InboxEvent } from './bus/index.js';
 import { InProcessBus } from './bus/in-process.js';
+import type { ChatStorage } from './storage/index.js';
 import { EVERY_TAG } from './read-cache.js';
 
 export type { InboxEvent } from './bus/index.js';
@@ -41,8 +44,15 @@ export class ChatHub {
   readonly #lastStatus = new Map<number, string>();
   readonly #invalidationListeners = new Set<(tag: string) => void>();
   #heartbeat?: NodeJS.Timeout;
+  /** Deliveries waiting for a message to be read back, in the order the bus gave them. */
+  #queue: Promise<void> = Promise.resolve();
+  #queued = 0;
 
-  constructor(bus: EventBus = new InProcessBus()) {
+  /** `chat` reads stored messages back; only a hub that never carries a message (some tests) goes without. */
+  constructor(
+    bus: EventBus = new InProcessBus(),
+    private readonly chat?: Pick<ChatStorage, 'messagesAfter' | 'conversation'>,
+  ) {
     this.#bus = bus;
   }
 
@@ -64,6 +74,11 @@ export class ChatHub {
     const entry = { shopId, conversationId, listener };
     this.#conversationListeners.add(entry);
     return () => this.#conversationListeners.delete(entry);
+  }
+
+  /** Tells the conversation's streams and the shop's inbox that message `seq` was stored. */
+  publishMessage(shopId: number, conversationId: string, seq: number): void {
+    this.#send({ kind: 'message', shopId, conversationId, seq });
   }
 
   publish(conversationId: string, event: ChatEvent): void {
@@ -161,8 +176,50 @@ export class ChatHub {
       this.#send({ kind: 'presence', instance: this.#bus.instance, agents: Object.fromEntries(this.#agentConnections) });
   }
 
+  /**
+   * Delivers at once, unless a message is being read back: then after it, so a
+   * stream never hears "read up to 5" before message 5. Reads run side by side;
+   * deliveries keep the bus's order.
+   */
   #deliver(event: BusEvent): void {
+    if (event.kind !== 'message' && this.#queued === 0) return this.#deliverNow(event);
+    this.#queued++;
+    const ready = event.kind === 'message' ? this.#readBack(event) : Promise.resolve([event]);
+    this.#queue = this.#queue.then(async () => {
+      try {
+        for (const each of await ready) this.#deliverNow(each);
+      } catch (error) {
+        // The database is away: streams end and their clients resume from storage once it is back.
+        console.error(`[shopfront] a stored message could not be read back for live delivery: ${error}`);
+        this.#gap();
+      } finally {
+        this.#queued--;
+      }
+    });
+  }
+
+  async #readBack({ shopId, conversationId, seq }: Extract<BusEvent, { kind: 'message' }>): Promise<BusEvent[]> {
+    if (!this.chat) throw new Error('this hub was made without chat storage');
+    const [[message], conversation] = await Promise.all([
+      this.chat.messagesAfter(conversationId, seq - 1, 1),
+      this.chat.conversation(shopId, conversationId),
+    ]);
+    if (!message || message.seq !== seq || !conversation) throw new Error(`message ${seq} of ${conversationId} is not stored`);
+    const events: BusEvent[] = [
+      { kind: 'conversation', conversationId, event: { type: 'message', message } },
+      { kind: 'inbox', shopId, event: { type: 'message', message } },
+    ];
+    // A later message already moved the conversation on: its own summary follows, and this one would be older.
+    if (conversation.lastSeq === seq) {
+      events.push({ kind: 'inbox', shopId, event: { type: 'conversation', conversation: { ...conversation, lastMessage: message } } });
+    }
+    return events;
+  }
+
+  #deliverNow(event: BusEvent): void {
     switch (event.kind) {
+      case 'message':
+        return; // read back first (#deliver)
       case 'conversation':
         for (const entry of this.#conversationListeners) if (entry.conversationId === event.conversationId) entry.listener(event.event);
         return;

@@ -80,7 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config = resolveConfig(options);
   if (isPersistent(config.database)) await prepareDataDir(config.dataDir);
   const storage = await createStorage(config);
-  const hub = new ChatHub(createBus(config.database));
+  const hub = new ChatHub(createBus(config.database), storage.chat);
   const reads = new ReadCache();
   const shops = new ShopCache(storage.shops);
   const hot = new HotReads(reads);

@@ -12,6 +12,8 @@ import type { BusEvent } from '../src/bus/index.js';
 import { PostgresBus } from '../src/bus/postgres.js';
 import { ChatHub, type StreamHandle } from '../src/chat-hub.js';
 import { EVERY_TAG } from '../src/read-cache.js';
+import { openTestStorage } from './helpers.js';
+import { newShop } from './storage/fixtures.js';
 import { until } from './until.js';
 
 const url = process.env.SHOPFRONT_TEST_DATABASE_URL;
@@ -146,6 +148,51 @@ describe('ChatHub on a shared bus', { skip: onPostgres }, () => {
       assert.equal(closed, 1);
     } finally {
       await hub.close();
+    }
+  });
+
+  it('sends a stored message as its conversation and number only; every instance reads it back from the database', async () => {
+    const opened = await openTestStorage();
+    const watcher = new pg.Client({ connectionString: url });
+    const one = new ChatHub(new PostgresBus(url!), opened.storage.chat);
+    const two = new ChatHub(new PostgresBus(url!), opened.storage.chat);
+    try {
+      const shop = await newShop(opened.storage);
+      const conversation = await opened.storage.chat.createConversation(shop.id, { name: 'Ada' });
+      // Longer than one notification could carry.
+      const { message } = await opened.storage.chat.appendMessage(conversation.id, {
+        clientId: 'c-1',
+        author: 'visitor',
+        body: 'ü'.repeat(4000),
+      });
+      const payloads: string[] = [];
+      await watcher.connect();
+      watcher.on('notification', ({ payload }) => payloads.push(payload!));
+      await watcher.query('LISTEN shopfront_events');
+      await one.start();
+      await two.start();
+      const onStream: unknown[] = [];
+      const inInbox: unknown[] = [];
+      two.subscribe(shop.id, conversation.id, (event) => onStream.push(event));
+      two.subscribeInbox(shop.id, (event) => inInbox.push(event));
+
+      one.publishMessage(shop.id, conversation.id, message.seq);
+      await until(() => onStream.length === 1 && inInbox.length === 2, 'the message on the other instance');
+      assert.deepEqual(onStream, [{ type: 'message', message }]);
+      assert.deepEqual(inInbox[0], { type: 'message', message });
+      const summary = inInbox[1] as { type: string; conversation: { id: string; lastSeq: number; lastMessage: unknown } };
+      assert.equal(summary.type, 'conversation');
+      assert.deepEqual(
+        [summary.conversation.id, summary.conversation.lastSeq, summary.conversation.lastMessage],
+        [conversation.id, 1, message],
+      );
+      const notified = payloads.map((payload) => JSON.parse(payload)).filter((event) => event.kind === 'message');
+      assert.deepEqual(notified, [{ kind: 'message', shopId: shop.id, conversationId: conversation.id, seq: 1 }]);
+    } finally {
+      await watcher.end();
+      await one.close();
+      await two.close();
+      await opened.dispose();
     }
   });
 });

@@ -27,7 +27,7 @@ let opened: TestStorage;
 let deps: Deps;
 before(async () => {
   opened = await openTestStorage();
-  const hub = new ChatHub();
+  const hub = new ChatHub(undefined, opened.storage.chat);
   await hub.start();
   const reads = new ReadCache();
   deps = {

@@ -19,6 +19,13 @@ export type InboxEvent =
   | { type: 'status'; status: ChatStatus };
 
 export type BusEvent =
+  /**
+   * A chat message was stored: only its conversation and sequence number, and
+   * each instance reads the row back (a message may hold 4,000 characters, a
+   * notification 8,000 bytes). Becomes the conversation's `message` event and
+   * the inbox's `message` and `conversation` events.
+   */
+  | { kind: 'message'; shopId: number; conversationId: string; seq: number }
   /** For the shopper's streams of one conversation. */
   | { kind: 'conversation'; conversationId: string; event: ChatEvent }
   /** For the agents' inbox streams of one shop. */

@@ -4,9 +4,11 @@
  * own and publishes, in order, on another; the database delivers every
  * notification to every listener, the sender's included, in commit order.
  *
- * A notification carries at most 8000 bytes, and a chat message alone may hold
- * 4000 characters, so a larger event is sent in parts within one statement:
- * they are delivered together, in order, and put back together by id.
+ * A notification carries at most 8000 bytes. Chat messages go by reference
+ * (their conversation and sequence number; the hub reads the row back), but a
+ * review held for moderation or an email left while away, sent to the inbox
+ * whole, may be larger: such an event is sent in parts within one statement,
+ * delivered together, in order, and put back together by id.
  *
  * If the listening connection drops, events published meanwhile are lost to
  * this instance. It reconnects (with backoff) and reports a gap: the hub then

@@ -45,12 +45,7 @@ export async function broadcastStatus(deps: Deps, shop: Shop): Promise<void> {
 export async function postMessage(deps: Deps, conversation: ConversationRecord, message: NewMessage) {
   const result = await deps.storage.chat.appendMessage(conversation.id, message);
   if (result.created) {
-    deps.hub.publish(conversation.id, { type: 'message', message: result.message });
-    deps.hub.publishInbox(conversation.shopId, { type: 'message', message: result.message });
-    deps.hub.publishInbox(conversation.shopId, {
-      type: 'conversation',
-      conversation: { ...result.conversation, lastMessage: result.message },
-    });
+    deps.hub.publishMessage(conversation.shopId, conversation.id, result.message.seq);
   }
   return result;
 }
