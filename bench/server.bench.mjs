@@ -11,7 +11,7 @@
 //    file limit first).
 //
 // The server runs in its own process (bench/lib/server-process.mjs), the load
-// here; the bare server has a process of its own too. `SERVER_BENCH_SECONDS=5` and `SERVER_BENCH_FANOUT=100,1000,5000` change the runs.
+// here; the bare server has a process of its own too. `SERVER_BENCH_SECONDS=5`, `SERVER_BENCH_FANOUT=100,1000,5000` and `SERVER_BENCH_PARTS=reads,fanout` change the runs.
 import { fork, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +26,8 @@ import { startPostgres } from '../scripts/postgres.mjs';
 const SECONDS = Number(process.env.SERVER_BENCH_SECONDS ?? 5);
 const FANOUT = (process.env.SERVER_BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
 const IDLE_STREAMS = 10_000;
+/** `SERVER_BENCH_PARTS=fanout` runs only the fan-out and idle streams; `reads` only the reads. */
+const PARTS = (process.env.SERVER_BENCH_PARTS ?? 'reads,fanout').split(',');
 const SHOP = 'pk_demo';
 
 // Thousands of sockets need more descriptors than a shell's default 1,024: run again with the hard limit raised.
@@ -196,31 +198,35 @@ async function fanOut() {
   }
 }
 
-const sqliteDir = mkdtempSync(join(tmpdir(), 'shopfront-bench-'));
-const reads = await readsOn('SQLite', { dataDir: sqliteDir });
-rmSync(sqliteDir, { recursive: true, force: true });
-try {
-  const cluster = await startPostgres();
-  const pgDir = mkdtempSync(join(tmpdir(), 'shopfront-bench-'));
+if (PARTS.includes('reads')) {
+  const sqliteDir = mkdtempSync(join(tmpdir(), 'shopfront-bench-'));
+  const reads = await readsOn('SQLite', { dataDir: sqliteDir });
+  rmSync(sqliteDir, { recursive: true, force: true });
   try {
-    reads.push(...(await readsOn('PostgreSQL', { dataDir: pgDir, database: { kind: 'postgres', url: cluster.url } })));
-  } finally {
-    cluster.stop();
-    rmSync(pgDir, { recursive: true, force: true });
+    const cluster = await startPostgres();
+    const pgDir = mkdtempSync(join(tmpdir(), 'shopfront-bench-'));
+    try {
+      reads.push(...(await readsOn('PostgreSQL', { dataDir: pgDir, database: { kind: 'postgres', url: cluster.url } })));
+    } finally {
+      cluster.stop();
+      rmSync(pgDir, { recursive: true, force: true });
+    }
+  } catch (error) {
+    console.log(`(PostgreSQL not measured: ${error.message})`);
   }
-} catch (error) {
-  console.log(`(PostgreSQL not measured: ${error.message})`);
+  printTable(
+    `Reads, ${SECONDS} s at 32 connections (req/s; latency in ms; the bare server answers the same bytes)`,
+    ['endpoint', 'database', 'Shopfront', 'bare', 'ratio', 'p50', 'p99', 'bare p99', 'non-2xx'],
+    reads,
+  );
 }
-printTable(
-  `Reads, ${SECONDS} s at 32 connections (req/s; latency in ms; the bare server answers the same bytes)`,
-  ['endpoint', 'database', 'Shopfront', 'bare', 'ratio', 'p50', 'p99', 'bare p99', 'non-2xx'],
-  reads,
-);
 
-const { rows, memory } = await fanOut();
-printTable(
-  'SSE fan-out: one agent message to N subscribers of one conversation (ms)',
-  ['subscribers', 'write', 'p50', 'last', 'missed'],
-  rows,
-);
-printTable('Idle SSE connections (KB per connection, after a full GC)', ['open', 'RSS', 'heap'], memory);
+if (PARTS.includes('fanout')) {
+  const { rows, memory } = await fanOut();
+  printTable(
+    'SSE fan-out: one agent message to N subscribers of one conversation (ms)',
+    ['subscribers', 'write', 'p50', 'last', 'missed'],
+    rows,
+  );
+  printTable('Idle SSE connections (KB per connection, after a full GC)', ['open', 'RSS', 'heap'], memory);
+}

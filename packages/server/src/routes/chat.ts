@@ -24,7 +24,7 @@ import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
 import { conversationForResponse, messageForResponse } from '../responses.js';
 import { HISTORY_LIMIT, chatStatus, leaveEmail, postMessage } from '../services/chat.js';
-import { eventStream } from '../sse.js';
+import { eventStream, sharedFrame } from '../sse.js';
 import type { Shop } from '../storage/index.js';
 
 const Sequence = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
@@ -174,7 +174,13 @@ export function chatRoutes(deps: Deps) {
             if (event.type !== 'message') return send({ data: event });
             if (event.message.seq <= lastSent) return;
             lastSent = event.message.seq;
-            send({ id: event.message.seq, data: { type: 'message', message: messageForResponse(event.message, baseUrl) } });
+            const { message } = event;
+            send(
+              sharedFrame(message, baseUrl, () => ({
+                id: message.seq,
+                data: { type: 'message', message: messageForResponse(message, baseUrl) },
+              })),
+            );
           }
           if (lastEventId !== undefined) {
             let after = lastEventId;
