@@ -6,6 +6,7 @@ import { PostgresCatalogue } from './catalogue.js';
 import { PostgresChat } from './chat.js';
 import { PostgresLimits } from './limits.js';
 import { PostgresLoyalty } from './loyalty.js';
+import { PostgresOrders } from './orders.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { PostgresReviews } from './reviews.js';
 import { PostgresShops } from './shops.js';
@@ -24,6 +25,7 @@ export class PostgresStorage implements Storage {
   readonly catalogue: PostgresCatalogue;
   readonly reviews: PostgresReviews;
   readonly loyalty: PostgresLoyalty;
+  readonly orders: PostgresOrders;
   readonly chat: PostgresChat;
   readonly agents: PostgresAgents;
   readonly limits: PostgresLimits;
@@ -37,6 +39,7 @@ export class PostgresStorage implements Storage {
     this.catalogue = new PostgresCatalogue(pool);
     this.reviews = new PostgresReviews(pool);
     this.loyalty = new PostgresLoyalty(pool);
+    this.orders = new PostgresOrders(pool);
     this.chat = new PostgresChat(pool);
     this.agents = new PostgresAgents(pool);
     this.limits = new PostgresLimits(pool);

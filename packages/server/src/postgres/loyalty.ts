@@ -9,7 +9,10 @@ import type {
   PointsChange,
   RedeemResult,
   RedemptionRequest,
+  SettleEntry,
+  Settled,
 } from '../storage/index.js';
+import { settlement } from '../storage/index.js';
 import { toActivity, toMember } from '../storage/rows.js';
 import { lockShop } from './catalogue.js';
 import { now, row, rows, transaction, type Queryable, type Row } from './database.js';
@@ -86,6 +89,46 @@ export class PostgresLoyalty implements LoyaltyStorage {
       if (applied !== 0)
         await record(client, shopId, customerId, { kind: change.kind, points: applied, label: change.label, createdAt: now() });
       return { member: toMember(member)!, applied };
+    });
+  }
+
+  async settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled> {
+    if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+    return transaction(this.pool, async (client): Promise<Settled> => {
+      await client.query(
+        `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
+         VALUES ($1, $2, 0, 0, $3, $4) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+        [shopId, customerId, entry.referralCode, now()],
+      );
+      // The member's row lock, held to the end: two deliveries of one order settle one after the other.
+      const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [
+        shopId,
+        customerId,
+      ]);
+      const ledger = await row(client, 'SELECT net, shortfall FROM points_ledger WHERE shop_id = $1 AND customer_id = $2 AND key = $3', [
+        shopId,
+        customerId,
+        key,
+      ]);
+      const { applied, shortfall } = settlement(
+        ledger && { net: Number(ledger.net), shortfall: Number(ledger.shortfall) },
+        Number(locked!.points),
+        target,
+      );
+      const member = await row(
+        client,
+        `UPDATE members SET points = points + $3, lifetime_points = GREATEST(lifetime_points + $3, 0)
+         WHERE shop_id = $1 AND customer_id = $2 RETURNING *`,
+        [shopId, customerId, applied],
+      );
+      if (applied !== 0)
+        await record(client, shopId, customerId, { kind: entry.kind, points: applied, label: entry.label, createdAt: now() });
+      await client.query(
+        `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
+        [shopId, customerId, key, target, shortfall, now()],
+      );
+      return { member: toMember(member)!, applied, shortfall };
     });
   }
 

@@ -205,6 +205,48 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX rate_limits_by_reset ON rate_limits (reset_at);
     `,
   },
+  {
+    version: 2,
+    name: 'orders, and points settled per order',
+    sql: `
+      CREATE TABLE orders (
+        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id text NOT NULL,
+        customer_id text,
+        email text,
+        status text NOT NULL CHECK (status IN ('paid', 'fulfilled', 'refunded', 'cancelled')),
+        currency text NOT NULL,
+        total bigint NOT NULL,
+        refunded bigint NOT NULL,
+        lines jsonb NOT NULL,
+        referral_code text,
+        locale text,
+        placed_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+      CREATE INDEX orders_by_customer ON orders (shop_id, customer_id);
+      CREATE INDEX orders_by_email ON orders (shop_id, email);
+
+      CREATE TABLE webhook_deliveries (
+        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id text NOT NULL,
+        received_at timestamptz NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+
+      CREATE TABLE points_ledger (
+        shop_id integer NOT NULL,
+        customer_id text NOT NULL,
+        key text NOT NULL,
+        net integer NOT NULL,
+        shortfall integer NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (shop_id, customer_id, key),
+        FOREIGN KEY (shop_id, customer_id) REFERENCES members(shop_id, customer_id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { MerchantReply, Review, ReviewPhoto, ReviewSummary } from '@shopfront/core/schemas.js';
-import type { ModerationReview, NewReview, ReviewListQuery, ReviewListResult, ReviewStatus, ReviewStorage } from '../storage/index.js';
+import type {
+  Buyer,
+  ModerationReview,
+  NewReview,
+  ReviewListQuery,
+  ReviewListResult,
+  ReviewStatus,
+  ReviewStorage,
+} from '../storage/index.js';
 import { listClauses, nextCursor, summaryOf } from '../storage/review-order.js';
 import { json, optional, toModerationReview, toReview, type Row } from '../storage/rows.js';
 import { now, row, rows, transaction, type Queryable } from './database.js';
@@ -128,6 +136,17 @@ export class PostgresReviews implements ReviewStorage {
       await client.query('UPDATE reviews SET status = $1 WHERE shop_id = $2 AND id = $3', [status, shopId, reviewId]);
       return { review: (await moderationReview(client, shopId, reviewId))!, previous: locked.status as ReviewStatus };
     });
+  }
+
+  async markVerified(shopId: number, buyer: Buyer, productIds: string[]): Promise<number> {
+    if (productIds.length === 0) return 0;
+    const result = await this.pool.query(
+      `UPDATE reviews SET verified_buyer = true
+       WHERE shop_id = $1 AND NOT verified_buyer AND product_id = ANY($2::text[])
+         AND (customer_id = $3 OR (customer_id IS NULL AND lower(email) = $4))`,
+      [shopId, productIds, buyer.customerId ?? null, buyer.email?.toLowerCase() ?? null],
+    );
+    return result.rowCount ?? 0;
   }
 
   async reply(shopId: number, reviewId: string, reply: MerchantReply): Promise<ModerationReview | undefined> {

@@ -6,6 +6,7 @@ import { SqliteChat } from './chat.js';
 import { openDatabase, schemaVersion, type Db } from './database.js';
 import { SqliteLimits } from './limits.js';
 import { SqliteLoyalty } from './loyalty.js';
+import { SqliteOrders } from './orders.js';
 import { SqliteReviews } from './reviews.js';
 import { SqliteShops } from './shops.js';
 
@@ -15,6 +16,7 @@ export class SqliteStorage implements Storage {
   readonly catalogue: SqliteCatalogue;
   readonly reviews: SqliteReviews;
   readonly loyalty: SqliteLoyalty;
+  readonly orders: SqliteOrders;
   readonly chat: SqliteChat;
   readonly agents: SqliteAgents;
   readonly limits: SqliteLimits;
@@ -26,6 +28,7 @@ export class SqliteStorage implements Storage {
     this.catalogue = new SqliteCatalogue(this.db);
     this.reviews = new SqliteReviews(this.db);
     this.loyalty = new SqliteLoyalty(this.db);
+    this.orders = new SqliteOrders(this.db);
     this.chat = new SqliteChat(this.db);
     this.agents = new SqliteAgents(this.db);
     this.limits = new SqliteLimits(this.db);

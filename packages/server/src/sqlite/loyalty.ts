@@ -8,7 +8,10 @@ import type {
   PointsChange,
   RedeemResult,
   RedemptionRequest,
+  SettleEntry,
+  Settled,
 } from '../storage/index.js';
+import { settlement } from '../storage/index.js';
 import { toActivity, toMember } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
@@ -75,6 +78,50 @@ export class SqliteLoyalty implements LoyaltyStorage {
           this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row,
         )!;
         return { member, applied };
+      })
+      .immediate();
+  }
+
+  async settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled> {
+    if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+    return this.db
+      .transaction((): Settled => {
+        this.db
+          .prepare(
+            `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
+             VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+          )
+          .run(shopId, customerId, entry.referralCode, now());
+        const balance = this.db
+          .prepare('SELECT points FROM members WHERE shop_id = ? AND customer_id = ?')
+          .pluck()
+          .get(shopId, customerId) as number;
+        const ledger = this.db
+          .prepare('SELECT net, shortfall FROM points_ledger WHERE shop_id = ? AND customer_id = ? AND key = ?')
+          .get(shopId, customerId, key) as { net: number; shortfall: number } | undefined;
+        const { applied, shortfall } = settlement(ledger, balance, target);
+        if (applied !== 0) {
+          this.db
+            .prepare(
+              'UPDATE members SET points = points + ?, lifetime_points = MAX(lifetime_points + ?, 0) WHERE shop_id = ? AND customer_id = ?',
+            )
+            .run(applied, applied, shopId, customerId);
+          this.db
+            .prepare(
+              'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(randomUUID(), shopId, customerId, entry.kind, applied, entry.label, now());
+        }
+        this.db
+          .prepare(
+            `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
+          )
+          .run(shopId, customerId, key, target, shortfall, now());
+        const member = toMember(
+          this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row,
+        )!;
+        return { member, applied, shortfall };
       })
       .immediate();
   }

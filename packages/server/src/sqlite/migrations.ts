@@ -200,4 +200,46 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX rate_limits_by_reset ON rate_limits (reset_at);
     `,
   },
+  {
+    version: 3,
+    name: 'orders, and points settled per order',
+    sql: `
+      CREATE TABLE orders (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        customer_id TEXT,
+        email TEXT,
+        status TEXT NOT NULL CHECK (status IN ('paid', 'fulfilled', 'refunded', 'cancelled')),
+        currency TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        refunded INTEGER NOT NULL,
+        lines TEXT NOT NULL,
+        referral_code TEXT,
+        locale TEXT,
+        placed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+      CREATE INDEX orders_by_customer ON orders (shop_id, customer_id);
+      CREATE INDEX orders_by_email ON orders (shop_id, email);
+
+      CREATE TABLE webhook_deliveries (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, id)
+      );
+
+      CREATE TABLE points_ledger (
+        shop_id INTEGER NOT NULL,
+        customer_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        net INTEGER NOT NULL,
+        shortfall INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, customer_id, key),
+        FOREIGN KEY (shop_id, customer_id) REFERENCES members(shop_id, customer_id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MerchantReply, Review, ReviewPhoto, ReviewSummary } from '@shopfront/core/schemas.js';
 import type {
+  Buyer,
   ModerationReview,
   NewReview,
   ReviewListQuery,
@@ -123,6 +124,19 @@ export class SqliteReviews implements ReviewStorage {
         return { review: this.toModerationReview(row), previous };
       })
       .immediate();
+  }
+
+  async markVerified(shopId: number, buyer: Buyer, productIds: string[]): Promise<number> {
+    if (productIds.length === 0) return 0;
+    const products = `(${productIds.map(() => '?').join(', ')})`;
+    const result = this.db
+      .prepare(
+        `UPDATE reviews SET verified_buyer = 1
+         WHERE shop_id = ? AND verified_buyer = 0 AND product_id IN ${products}
+           AND (customer_id = ? OR (customer_id IS NULL AND lower(email) = ?))`,
+      )
+      .run(shopId, ...productIds, buyer.customerId ?? null, buyer.email?.toLowerCase() ?? null);
+    return result.changes;
   }
 
   async reply(shopId: number, reviewId: string, reply: MerchantReply): Promise<ModerationReview | undefined> {

@@ -22,6 +22,7 @@ import type { CatalogueStorage } from './catalogue.js';
 import type { ChatStorage } from './chat.js';
 import type { LimitStorage } from './limits.js';
 import type { LoyaltyStorage } from './loyalty.js';
+import type { OrderStorage } from './orders.js';
 import type { ReviewStorage } from './reviews.js';
 import type { ShopStorage } from './shops.js';
 
@@ -29,7 +30,8 @@ export type * from './agents.js';
 export type * from './catalogue.js';
 export type * from './chat.js';
 export type * from './limits.js';
-export type * from './loyalty.js';
+export * from './loyalty.js';
+export * from './orders.js';
 export type * from './reviews.js';
 export type * from './shops.js';
 
@@ -38,6 +40,7 @@ export interface Storage {
   readonly catalogue: CatalogueStorage;
   readonly reviews: ReviewStorage;
   readonly loyalty: LoyaltyStorage;
+  readonly orders: OrderStorage;
   readonly chat: ChatStorage;
   readonly agents: AgentStorage;
   /** Rate-limit counters, shared by every instance on this database. */

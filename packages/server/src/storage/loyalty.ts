@@ -30,6 +30,21 @@ export interface PointsChange {
   points(balance: number): number;
 }
 
+/** What `settle` records about a change it makes. */
+export interface SettleEntry {
+  kind: LoyaltyActivity['kind'];
+  label: string;
+  referralCode: string;
+}
+
+export interface Settled {
+  member: MemberRecord;
+  /** The change made now (0 for a repeat). */
+  applied: number;
+  /** What could not be taken back because the balance was too low, over the key's life. */
+  shortfall: number;
+}
+
 export interface RedemptionRequest {
   rewardId: string;
   code: string;
@@ -52,6 +67,14 @@ export interface LoyaltyStorage {
    */
   adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }>;
   /**
+   * Brings what `key` (an order's earnings, say) has given the member to `target`, as one
+   * step under the member's lock: the first call awards, a later one with a lower target
+   * takes back the difference, a repeat changes nothing. The balance never goes below
+   * zero; what could not be taken is added to the key's shortfall, and not taken later.
+   * Lifetime points follow (a refunded order does not count towards a tier).
+   */
+  settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled>;
+  /**
    * Pays the reward's cost and stores its code as one step: the balance check and the debit
    * cannot be split, so two redemptions never spend the same points.
    */
@@ -60,4 +83,15 @@ export interface LoyaltyStorage {
   activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]>;
   /** Marks a discount code used, once. */
   useCode(shopId: number, code: string): Promise<CodeUse>;
+}
+
+/**
+ * What `settle` changes: from what the key gave so far (`net`, 0 the first time) to `target`,
+ * taking no more than the balance holds; the rest is shortfall, never taken later.
+ */
+export function settlement(ledger: { net: number; shortfall: number } | undefined, balance: number, target: number) {
+  const wanted = target - (ledger?.net ?? 0);
+  // `|| 0`: nothing to take from an empty balance is 0, not -0.
+  const applied = Math.max(wanted, -balance) || 0;
+  return { applied, shortfall: (ledger?.shortfall ?? 0) + (applied - wanted) };
 }

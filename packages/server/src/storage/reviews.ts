@@ -1,5 +1,6 @@
 /** Product reviews: pages in five orders behind keyset cursors, helpful votes, moderation and replies. */
 import type { MerchantReply, Review, ReviewPhoto, ReviewSort, ReviewSummary } from '@shopfront/core/schemas.js';
+import type { Buyer } from './orders.js';
 
 export type ReviewStatus = 'pending' | 'published' | 'rejected';
 
@@ -67,6 +68,11 @@ export interface ReviewStorage {
     reviewId: string,
     status: ReviewStatus,
   ): Promise<{ review: ModerationReview; previous: ReviewStatus } | undefined>;
+  /**
+   * Marks the buyer's reviews of these products verified: by customer id, or by email for
+   * reviews written without one. Returns how many changed.
+   */
+  markVerified(shopId: number, buyer: Buyer, productIds: string[]): Promise<number>;
   /** Sets (or replaces) the shop's reply; the review as it is now, or undefined. */
   reply(shopId: number, reviewId: string, reply: MerchantReply): Promise<ModerationReview | undefined>;
 }

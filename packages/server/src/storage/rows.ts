@@ -8,6 +8,7 @@ import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schem
 import type { AgentRecord, Availability } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { MemberRecord } from './loyalty.js';
+import type { OrderLine, OrderRecord, OrderStatus } from './orders.js';
 import type { ModerationReview, ReviewStatus } from './reviews.js';
 import type { Shop } from './shops.js';
 
@@ -131,3 +132,46 @@ export function toModerationReview(row: Row, productTitle: string | undefined): 
   if (productTitle) review.productTitle = productTitle;
   return review;
 }
+
+export function toOrder(row: Row | undefined): OrderRecord | undefined {
+  if (!row) return undefined;
+  const order: OrderRecord = {
+    id: String(row.id),
+    status: row.status as OrderStatus,
+    currency: String(row.currency),
+    total: Number(row.total),
+    refunded: Number(row.refunded),
+    lines: json<OrderLine[]>(row.lines),
+    placedAt: time(row.placed_at),
+    updatedAt: time(row.updated_at),
+  };
+  for (const [field, column] of [
+    ['customerId', 'customer_id'],
+    ['email', 'email'],
+    ['referralCode', 'referral_code'],
+    ['locale', 'locale'],
+  ] as const) {
+    const value = optional(row[column]);
+    if (value !== undefined) order[field] = value;
+  }
+  return order;
+}
+
+/** An order's columns, in the order both databases' statements name them. */
+export const orderColumns = (shopId: number, order: OrderRecord) => [
+  shopId,
+  order.id,
+  order.customerId ?? null,
+  order.email ?? null,
+  order.status,
+  order.currency,
+  order.total,
+  order.refunded,
+  JSON.stringify(order.lines),
+  order.referralCode ?? null,
+  order.locale ?? null,
+  order.placedAt,
+  order.updatedAt,
+];
+export const ORDER_COLUMNS =
+  'shop_id, id, customer_id, email, status, currency, total, refunded, lines, referral_code, locale, placed_at, updated_at';

@@ -10,6 +10,7 @@ import { chatContract } from './chat.contract.js';
 import type { OpenStorage } from './fixtures.js';
 import { limitsContract } from './limits.contract.js';
 import { loyaltyContract } from './loyalty.contract.js';
+import { ordersContract } from './orders.contract.js';
 import { reviewsContract } from './reviews.contract.js';
 import { shopsContract } from './shops.contract.js';
 
@@ -21,6 +22,7 @@ export function storageContract(name: string, open: OpenStorage): void {
     catalogueContract(open);
     reviewsContract(open);
     loyaltyContract(open);
+    ordersContract(open);
     chatContract(open);
     agentsContract(open);
     limitsContract(open);

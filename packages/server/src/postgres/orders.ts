@@ -1,0 +1,58 @@
+import type pg from 'pg';
+import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage } from '../storage/index.js';
+import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
+import { now, row, transaction } from './database.js';
+
+const PLACEHOLDERS = ORDER_COLUMNS.split(',')
+  .map((_, index) => `$${index + 1}`)
+  .join(', ');
+const UPDATES = ORDER_COLUMNS.split(',')
+  .map((column) => column.trim())
+  .filter((column) => column !== 'shop_id' && column !== 'id')
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
+
+export class PostgresOrders implements OrderStorage {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async merge(shopId: number, order: OrderRecord): Promise<OrderRecord> {
+    return transaction(this.pool, async (client) => {
+      // The row first (or the one a concurrent delivery made), then its lock: two deliveries merge one after the other.
+      await client.query(
+        `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (shop_id, id) DO NOTHING`,
+        orderColumns(shopId, order),
+      );
+      const stored = toOrder(await row(client, 'SELECT * FROM orders WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shopId, order.id]));
+      const merged = mergeOrder(stored, order);
+      await client.query(
+        `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (shop_id, id) DO UPDATE SET ${UPDATES}`,
+        orderColumns(shopId, merged),
+      );
+      return merged;
+    });
+  }
+
+  async byId(shopId: number, orderId: string): Promise<OrderRecord | undefined> {
+    return toOrder(await row(this.pool, 'SELECT * FROM orders WHERE shop_id = $1 AND id = $2', [shopId, orderId]));
+  }
+
+  async hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean> {
+    const [column, value] = buyer.customerId ? ['customer_id', buyer.customerId] : ['email', buyer.email?.toLowerCase()];
+    if (!value) return false;
+    const found = await row(
+      this.pool,
+      `SELECT 1 FROM orders WHERE shop_id = $1 AND ${column} = $2 AND status IN ('paid', 'fulfilled')
+         AND lines @> jsonb_build_array(jsonb_build_object('productId', $3::text))`,
+      [shopId, value, productId],
+    );
+    return found !== undefined;
+  }
+
+  async markDelivery(shopId: number, deliveryId: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'INSERT INTO webhook_deliveries (shop_id, id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [shopId, deliveryId, now()],
+    );
+    return result.rowCount === 1;
+  }
+}

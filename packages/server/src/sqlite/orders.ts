@@ -1,0 +1,49 @@
+import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage } from '../storage/index.js';
+import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
+import { now, type Db, type Row } from './database.js';
+
+export class SqliteOrders implements OrderStorage {
+  constructor(private readonly db: Db) {}
+
+  async merge(shopId: number, order: OrderRecord): Promise<OrderRecord> {
+    return this.db
+      .transaction(() => {
+        const merged = mergeOrder(
+          toOrder(this.db.prepare('SELECT * FROM orders WHERE shop_id = ? AND id = ?').get(shopId, order.id) as Row),
+          order,
+        );
+        this.db
+          .prepare(
+            `INSERT OR REPLACE INTO orders (${ORDER_COLUMNS}) VALUES (${ORDER_COLUMNS.split(',')
+              .map(() => '?')
+              .join(', ')})`,
+          )
+          .run(...orderColumns(shopId, merged));
+        return merged;
+      })
+      .immediate();
+  }
+
+  async byId(shopId: number, orderId: string): Promise<OrderRecord | undefined> {
+    return toOrder(this.db.prepare('SELECT * FROM orders WHERE shop_id = ? AND id = ?').get(shopId, orderId) as Row);
+  }
+
+  async hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean> {
+    const [column, value] = buyer.customerId ? ['customer_id', buyer.customerId] : ['email', buyer.email?.toLowerCase()];
+    if (!value) return false;
+    const found = this.db
+      .prepare(
+        `SELECT 1 FROM orders WHERE shop_id = ? AND ${column} = ? AND status IN ('paid', 'fulfilled')
+           AND EXISTS (SELECT 1 FROM json_each(orders.lines) WHERE json_extract(value, '$.productId') = ?)`,
+      )
+      .get(shopId, value, productId);
+    return found !== undefined;
+  }
+
+  async markDelivery(shopId: number, deliveryId: string): Promise<boolean> {
+    const result = this.db
+      .prepare('INSERT INTO webhook_deliveries (shop_id, id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(shopId, deliveryId, now());
+    return result.changes === 1;
+  }
+}
