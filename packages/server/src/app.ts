@@ -28,6 +28,7 @@ import { loyaltyRoutes } from './routes/loyalty.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { siteRoutes } from './routes/site.js';
 import { visitorRoutes } from './routes/visitors.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { API_CSP } from './security.js';
 import { InvalidInputError } from './storage/index.js';
 
@@ -192,6 +193,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     '/faq/*',
     '/visitors',
     '/admin/*',
+    '/webhooks/*',
   ]) {
     api.use(path, shopGate(deps));
   }
@@ -202,6 +204,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     ...catalogueRoutes(deps),
     ...visitorRoutes(),
     ...adminRoutes(deps),
+    ...webhookRoutes(deps),
   );
   app.route('/api/v1', api);
 

@@ -114,7 +114,7 @@ describe('the OpenAPI document', () => {
 
   it('describes every operation: id, summary, tags, security, and errors as the JSON error shape', () => {
     const schemes = Object.keys(document.components.securitySchemes);
-    assert.deepEqual(schemes.sort(), ['csrfToken', 'customerId', 'customerSignature', 'inboxSession', 'shopKey', 'shopSecret']);
+    assert.deepEqual(schemes.sort(), ['csrfToken', 'customerId', 'customerSignature', 'inboxSession', 'shopKey', 'shopSecret', 'webhookSignature']);
     const ids = new Set<string>();
     for (const { path, method, operation } of operations()) {
       const name = `${method.toUpperCase()} ${path}`;
@@ -135,8 +135,9 @@ describe('the OpenAPI document', () => {
     const stream = document.paths['/api/v1/chat/conversations/{conversationId}/events'].get.responses['200'];
     assert.deepEqual(stream.content['text/event-stream'].schema, { $ref: '#/components/schemas/ChatEvent' });
     assert.match(stream.description, /`message`, `typing`, `status`, `read`/);
-    // Admin needs the shop's secret; the inbox's writes its CSRF token.
+    // Admin needs the shop's secret, a webhook the body's signature; the inbox's writes its CSRF token.
     assert.deepEqual(document.paths['/api/v1/admin/loyalty/points'].post.security, [{ shopKey: [], shopSecret: [] }]);
+    assert.deepEqual(document.paths['/api/v1/webhooks/orders'].post.security, [{ shopKey: [], webhookSignature: [] }]);
     assert.deepEqual(document.paths['/inbox/api/me/availability'].put.security, [{ inboxSession: [], csrfToken: [] }]);
     // Every reference resolves.
     for (const [, section, name] of JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(\w+)\/([^"]+)"/g)) {

@@ -78,7 +78,7 @@ describe('a refused review stores no photos', () => {
     try {
       const failing = {
         media: new MediaStore(dir),
-        storage: { reviews: { insert: () => Promise.reject(new Error('disk full')) } },
+        storage: { reviews: { insert: () => Promise.reject(new Error('disk full')) }, orders: { hasBought: async () => false } },
       } as unknown as Deps;
       const shop = { id: 1, settings: { autoPublishAt: 4 } } as Shop;
       const photo = (await prepareReviewPhoto(png(), ['image/png']))!;

@@ -22,6 +22,7 @@ const TAGS: Record<Tag, string> = {
   Products: 'Products by id, as the widgets show them.',
   Visitors: 'Visitor ids this server signs: what helpful votes and per-visitor limits count.',
   Admin: "For the shop's own backend, authenticated with the shop's secret; never call these from a browser.",
+  Webhooks: "Deliveries from the shop's platform or backend, signed with the shop's secret: orders, which verify reviews and earn points.",
   Inbox: "The agent inbox's API, for pages served by this server to a signed-in agent (cookie session, CSRF token on writes).",
   Meta: 'This document, its reference page and the health check.',
 };

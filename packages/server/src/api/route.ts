@@ -15,9 +15,9 @@ import type { AgentRecord, Shop } from '../storage/index.js';
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** Who may call an operation (`security.ts` checks and documents each). */
-export type Policy = 'none' | 'shop' | 'customer' | 'signedCustomer' | 'admin' | 'inbox';
+export type Policy = 'none' | 'shop' | 'customer' | 'signedCustomer' | 'admin' | 'webhook' | 'inbox';
 
-export type Tag = 'Reviews' | 'Loyalty' | 'Chat' | 'FAQ' | 'Products' | 'Visitors' | 'Admin' | 'Inbox' | 'Meta';
+export type Tag = 'Reviews' | 'Loyalty' | 'Chat' | 'FAQ' | 'Products' | 'Visitors' | 'Admin' | 'Webhooks' | 'Inbox' | 'Meta';
 
 /** A parameter: its schema (wrap in `z.optional` unless required) and what it means. */
 export interface Param<S extends z.ZodMiniType = z.ZodMiniType> {

@@ -3,7 +3,7 @@
  * every 4xx and 5xx carries, the admin API's bodies, and the service routes'.
  */
 import * as z from 'zod/mini';
-import { Id, MAX_LENGTH, text } from '@shopfront/core/schemas.js';
+import { Amount, CurrencyCode, Email, Id, MAX_LENGTH, Timestamp, text } from '@shopfront/core/schemas.js';
 
 /** `{ error: { message, field } }`: `field` names the parameter or body field at fault (`rating`, `photos.2`, `shop`). */
 export const ErrorBody = z.object({
@@ -41,4 +41,56 @@ export const Readiness = z.object({
 export const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }) });
 
 /** Names the document gives the server's own schemas. */
-export const SERVER_SCHEMAS = { Error: ErrorBody, PointsChange, PointsBalance, CodeUse, Health, OpenApiDocument };
+/** At most two decimals: amounts are kept in minor units, and a third decimal would be rounded away unseen. */
+const Money = Amount.check(z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'must have at most two decimals'));
+
+export const OrderLineInput = z.object({
+  productId: Id,
+  quantity: z.int().check(z.gte(1), z.lte(100000)),
+  /** Per unit, in the currency's major unit. */
+  price: Money,
+});
+
+/** What the shop's backend sends when an order is paid, fulfilled, refunded (in part or whole) or cancelled. */
+export const OrderWebhook = z
+  .object({
+    /** The shop's own order id, as a string. */
+    id: text(64, 1),
+    customerId: z.optional(Id),
+    email: z.optional(Email),
+    status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),
+    currency: CurrencyCode,
+    total: Money,
+    /** How much has been refunded so far, in all: a partial refund takes back its share of the order's points. */
+    refundedTotal: z.optional(Money),
+    lines: z.array(OrderLineInput).check(z.minLength(1), z.maxLength(500)),
+    createdAt: Timestamp,
+    updatedAt: z.optional(Timestamp),
+    /** The `sf_ref` code the shopper arrived with, which the checkout kept. */
+    referralCode: z.optional(text(64, 1)),
+    /** The shopper's language (`de`, `pt-BR`), for the emails that follow. */
+    locale: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  })
+  .check(z.refine((order) => (order.refundedTotal ?? 0) <= order.total, { message: 'must not exceed total', path: ['refundedTotal'] }));
+
+export const OrderReceipt = z.object({
+  orderId: z.string(),
+  status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),
+  /** The points this order now gives its customer (after refunds); 0 for a guest. */
+  points: z.int().check(z.gte(0)),
+  /** Reviews this delivery marked verified. */
+  verifiedReviews: z.int().check(z.gte(0)),
+  /** True when this delivery id was received before: nothing was done again. */
+  duplicate: z.boolean(),
+});
+
+export const SERVER_SCHEMAS = {
+  Error: ErrorBody,
+  PointsChange,
+  PointsBalance,
+  CodeUse,
+  Health,
+  OpenApiDocument,
+  OrderWebhook,
+  OrderReceipt,
+};

@@ -8,11 +8,13 @@
  * - `customer` / `signedCustomer`: plus `X-Shopfront-Customer` and its
  *   signature; optional (a guest otherwise) or required.
  * - `admin`: plus `Authorization: Bearer <shop secret>`, for the shop's backend.
+ * - `webhook`: plus `X-Shopfront-Hmac-Sha256`, the body's HMAC with the shop's
+ *   secret: for deliveries from the shop's platform, checked before the body is parsed.
  * - `inbox`: the agent's session cookie; writes also need the session's CSRF
  *   token in `X-CSRF-Token` and a same-origin request.
  */
 import { getCookie } from 'hono/cookie';
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { HttpError, type AppContext } from '../http.js';
 import { CUSTOMER_HEADER, SIGNATURE_HEADER, customerFrom } from '../identity.js';
@@ -20,6 +22,13 @@ import { sessionOf } from '../services/agents.js';
 import type { Method, Policy } from './route.js';
 
 export const SESSION_COOKIE = 'sf_inbox';
+
+export const WEBHOOK_SIGNATURE_HEADER = 'X-Shopfront-Hmac-Sha256';
+
+/** Whether `signature` is the base64 HMAC-SHA256 of the raw body with the shop's secret (constant time). */
+export function isSignedBody(secret: string, body: string, signature: string | undefined): boolean {
+  return sameToken(signature?.trim(), createHmac('sha256', secret).update(body, 'utf8').digest('base64'));
+}
 
 export function sameToken(given: string | undefined, expected: string | undefined): boolean {
   if (!given || !expected) return false;
@@ -63,6 +72,12 @@ export async function checkPolicy(deps: Deps, policy: Policy, method: Method, c:
     return { shop };
   }
   if (policy === 'shop') return { shop };
+  if (policy === 'webhook') {
+    if (!isSignedBody(shop.secret, await c.req.text(), c.req.header(WEBHOOK_SIGNATURE_HEADER))) {
+      throw new HttpError(401, `${WEBHOOK_SIGNATURE_HEADER}: missing, or not the body's signature.`, 'signature');
+    }
+    return { shop };
+  }
   const customerId = customerFrom(c, shop);
   if (policy === 'signedCustomer' && !customerId) {
     throw new HttpError(401, `Sign in first: send ${CUSTOMER_HEADER} with its ${SIGNATURE_HEADER}.`, 'customer');
@@ -88,6 +103,8 @@ export function requirementsOf(policy: Policy, method: Method): Requirement[] {
       return [CUSTOMER];
     case 'admin':
       return [{ shopKey: [], shopSecret: [] }];
+    case 'webhook':
+      return [{ shopKey: [], webhookSignature: [] }];
     case 'inbox':
       return [isWrite(method) ? { inboxSession: [], csrfToken: [] } : { inboxSession: [] }];
   }
@@ -111,6 +128,8 @@ export function policyErrors(policy: Policy, method: Method): Record<number, str
       return { ...shop, 401: 'No signed-in customer, or the signature does not match' };
     case 'admin':
       return { ...shop, 401: 'The shop secret is missing or wrong' };
+    case 'webhook':
+      return { 400: shop[400], 404: shop[404], 401: 'The signature is missing or does not match the body' };
     case 'inbox':
       return isWrite(method)
         ? { 401: 'Not signed in', 403: 'Cross-site request, or the CSRF token is missing or wrong' }
@@ -138,6 +157,13 @@ export const SECURITY_SCHEMES = {
     name: 'X-Shopfront-Customer-Signature',
     description:
       "`<issued>.<hex>`: the Unix time in seconds the shop's own page signed at, and the hex HMAC-SHA256 of `<issued>.<customer id>` with the shop's secret. Accepted for 24 hours after it was made. A wrong or expired signature is a 401; an id without one is a guest.",
+  },
+  webhookSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: WEBHOOK_SIGNATURE_HEADER,
+    description:
+      "The base64 HMAC-SHA256 of the raw request body with the shop's secret, as Shopify signs its webhooks. Checked in constant time before the body is read.",
   },
   shopSecret: {
     type: 'http',

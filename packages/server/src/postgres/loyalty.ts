@@ -122,7 +122,12 @@ export class PostgresLoyalty implements LoyaltyStorage {
         [shopId, customerId, applied],
       );
       if (applied !== 0)
-        await record(client, shopId, customerId, { kind: entry.kind, points: applied, label: entry.label, createdAt: now() });
+        await record(client, shopId, customerId, {
+          kind: applied > 0 ? 'earn' : 'adjust',
+          points: applied,
+          label: applied > 0 ? entry.labels.earn : entry.labels.takeBack,
+          createdAt: now(),
+        });
       await client.query(
         `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,

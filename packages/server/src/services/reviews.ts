@@ -1,6 +1,7 @@
 /**
  * Reviews as the shop runs them: which submissions publish at once and which wait
- * for moderation, points for a published review, and the shop's replies.
+ * for moderation, the verified badge from the shop's orders, points for a
+ * published review, and the shop's replies.
  */
 import { randomUUID } from 'node:crypto';
 import type { Review } from '@shopfront/core/schemas.js';
@@ -38,13 +39,19 @@ export async function submitReview(
 ): Promise<{ review: Review; status: 'published' | 'pending' }> {
   const status = statusOnArrival(shop, submission.rating);
   const id = randomUUID();
+  // Verified only by the shop's orders, never by what the browser sends (an order arriving later verifies it then).
+  const verifiedBuyer = await deps.storage.orders.hasBought(
+    shop.id,
+    { customerId: submission.customerId, email: submission.email },
+    submission.productId,
+  );
   const { files, photos } = planReviewPhotos(id, uploads, `Photo from ${submission.authorName}`);
   await deps.media.writeReviewPhotos(files);
   let review: Review;
   try {
-    [review] = (await deps.storage.reviews.insert(shop.id, [{ ...submission, id, status, photos: [...submission.photos, ...photos] }])) as [
-      Review,
-    ];
+    [review] = (await deps.storage.reviews.insert(shop.id, [
+      { ...submission, id, status, verifiedBuyer, photos: [...submission.photos, ...photos] },
+    ])) as [Review];
   } catch (error) {
     await deps.media.removeReviewPhotos(files.map((file) => file.name));
     throw error;

@@ -110,7 +110,15 @@ export class SqliteLoyalty implements LoyaltyStorage {
             .prepare(
               'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             )
-            .run(randomUUID(), shopId, customerId, entry.kind, applied, entry.label, now());
+            .run(
+              randomUUID(),
+              shopId,
+              customerId,
+              applied > 0 ? 'earn' : 'adjust',
+              applied,
+              applied > 0 ? entry.labels.earn : entry.labels.takeBack,
+              now(),
+            );
         }
         this.db
           .prepare(

@@ -32,8 +32,8 @@ export interface PointsChange {
 
 /** What `settle` records about a change it makes. */
 export interface SettleEntry {
-  kind: LoyaltyActivity['kind'];
-  label: string;
+  /** The history's words for an award (`earn`) and for a take-back (`adjust`). */
+  labels: { earn: string; takeBack: string };
   referralCode: string;
 }
 

@@ -19,9 +19,8 @@ const order = (extra: Partial<OrderRecord> = {}): OrderRecord => ({
 });
 
 /** Referral codes are unique across shops: each member made gets its own. */
-const entry = (kind: SettleEntry['kind'] = 'earn'): SettleEntry => ({
-  kind,
-  label: 'Order #1001',
+const entry = (): SettleEntry => ({
+  labels: { earn: 'Order #1001', takeBack: 'Order #1001 refunded' },
   referralCode: `R${randomUUID().slice(0, 9)}`,
 });
 
@@ -97,11 +96,11 @@ export function ordersContract(open: OpenStorage): void {
       assert.deepEqual([first.applied, first.shortfall, first.member.points, first.member.lifetimePoints], [250, 0, 250, 250]);
       const repeat = await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 250, entry());
       assert.deepEqual([repeat.applied, repeat.member.points], [0, 250]);
-      const partial = await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 200, entry('adjust'));
+      const partial = await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 200, entry());
       assert.deepEqual([partial.applied, partial.member.points, partial.member.lifetimePoints], [-50, 200, 200]);
       // The member spends most of it; a full refund can take back only what is left.
       await storage().loyalty.adjustPoints(shop.id, 'cust-1', { kind: 'redeem', label: 'Spent', referralCode: 'X', points: () => -180 });
-      const refunded = await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 0, entry('adjust'));
+      const refunded = await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 0, entry());
       assert.deepEqual([refunded.applied, refunded.shortfall, refunded.member.points], [-20, 180, 0]);
       // Points earned later are not taken for the old shortfall.
       await storage().loyalty.settle(shop.id, 'cust-1', 'order:1002', 100, entry());
@@ -109,8 +108,14 @@ export function ordersContract(open: OpenStorage): void {
       assert.deepEqual([again.applied, again.shortfall, again.member.points], [0, 180, 100]);
       const history = await storage().loyalty.activity(shop.id, 'cust-1', 10);
       assert.deepEqual(
-        history.map((entry) => entry.points),
-        [100, -20, -180, -50, 250],
+        history.map(({ kind, points, label }) => [kind, points, label]),
+        [
+          ['earn', 100, 'Order #1001'],
+          ['adjust', -20, 'Order #1001 refunded'],
+          ['redeem', -180, 'Spent'],
+          ['adjust', -50, 'Order #1001 refunded'],
+          ['earn', 250, 'Order #1001'],
+        ],
       );
     });
 
