@@ -114,7 +114,15 @@ describe('the OpenAPI document', () => {
 
   it('describes every operation: id, summary, tags, security, and errors as the JSON error shape', () => {
     const schemes = Object.keys(document.components.securitySchemes);
-    assert.deepEqual(schemes.sort(), ['csrfToken', 'customerId', 'customerSignature', 'inboxSession', 'shopKey', 'shopSecret', 'webhookSignature']);
+    assert.deepEqual(schemes.sort(), [
+      'csrfToken',
+      'customerId',
+      'customerSignature',
+      'inboxSession',
+      'shopKey',
+      'shopSecret',
+      'webhookSignature',
+    ]);
     const ids = new Set<string>();
     for (const { path, method, operation } of operations()) {
       const name = `${method.toUpperCase()} ${path}`;

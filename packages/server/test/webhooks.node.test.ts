@@ -167,3 +167,58 @@ describe('verified buyers', () => {
     }
   });
 });
+
+describe('referrals', () => {
+  /** A member with a referral code, as their first earned points would make them. */
+  async function advocate() {
+    const customerId = `advocate-${randomUUID().slice(0, 8)}`;
+    const code = randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
+    await server.storage.loyalty.adjustPoints(server.shop!.id, customerId, {
+      kind: 'earn',
+      label: 'Welcome',
+      referralCode: code,
+      points: () => 0,
+    });
+    return { customerId, code };
+  }
+
+  it("credit the advocate for a friend's first order with their code, once, and take it back if it is cancelled", async () => {
+    const { customerId, code } = await advocate();
+    const friend = order({ referralCode: code, total: 10, lines: [{ productId: 'prod-1', quantity: 1, price: 10 }] });
+    await deliver(friend);
+    await deliver(friend);
+    assert.equal(await balanceOf(customerId), 200, "the shop's referral way to earn, once");
+    // The friend's next order with the same code credits nothing more.
+    await deliver({ ...friend, id: `${friend.id}-2`, createdAt: '2026-12-01T10:00:00Z' });
+    assert.equal(await balanceOf(customerId), 200);
+    await deliver({ ...friend, status: 'cancelled', updatedAt: '2026-12-02T10:00:00Z' });
+    assert.equal(await balanceOf(customerId), 0);
+  });
+
+  it('credit nothing for a referral to oneself, by customer id or by an email the advocate ordered with', async () => {
+    const { customerId, code } = await advocate();
+    await deliver(order({ customerId, referralCode: code }));
+    const own = await balanceOf(customerId);
+    const ownEmail = `${customerId}@example.com`;
+    await deliver(order({ customerId, email: ownEmail, createdAt: '2026-11-29T10:00:00Z' }));
+    await deliver(order({ customerId: undefined, email: ownEmail.toUpperCase(), referralCode: code }));
+    assert.equal(await balanceOf(customerId), own + 249, 'only their own orders’ points (5 × €49.90, rounded down)');
+  });
+
+  it("credit nothing when the code is unknown or the order is not the friend's first", async () => {
+    const { customerId, code } = await advocate();
+    const friend = order();
+    await deliver(friend);
+    await deliver({ ...order({ referralCode: code }), customerId: friend.customerId, createdAt: '2026-12-01T10:00:00Z' });
+    await deliver(order({ referralCode: 'NOSUCHCODE' }));
+    assert.equal(await balanceOf(customerId), 0);
+  });
+
+  it("send the advocate's link to the shop's own site", async () => {
+    const { customerId, code } = await advocate();
+    const member = (await (await server.api('/loyalty/member', { headers: customerHeaders(customerId) })).json()) as {
+      referralUrl: string;
+    };
+    assert.equal(member.referralUrl, `https://shop.example/?sf_ref=${code}`);
+  });
+});

@@ -66,6 +66,10 @@ export class PostgresLoyalty implements LoyaltyStorage {
     return toMember(await row(this.pool, 'SELECT * FROM members WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]));
   }
 
+  async memberByReferralCode(shopId: number, code: string): Promise<MemberRecord | undefined> {
+    return toMember(await row(this.pool, 'SELECT * FROM members WHERE shop_id = $1 AND referral_code = $2', [shopId, code]));
+  }
+
   async adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }> {
     return transaction(this.pool, async (client) => {
       await client.query(

@@ -48,6 +48,25 @@ export class PostgresOrders implements OrderStorage {
     return found !== undefined;
   }
 
+  async firstOrderOf(shopId: number, buyer: Buyer): Promise<string | undefined> {
+    const [column, value] = buyer.customerId ? ['customer_id', buyer.customerId] : ['email', buyer.email?.toLowerCase()];
+    if (!value) return undefined;
+    const found = await row(this.pool, `SELECT id FROM orders WHERE shop_id = $1 AND ${column} = $2 ORDER BY placed_at, id LIMIT 1`, [
+      shopId,
+      value,
+    ]);
+    return found ? String(found.id) : undefined;
+  }
+
+  async customerUsedEmail(shopId: number, customerId: string, email: string): Promise<boolean> {
+    const found = await row(this.pool, 'SELECT 1 FROM orders WHERE shop_id = $1 AND customer_id = $2 AND email = $3 LIMIT 1', [
+      shopId,
+      customerId,
+      email.toLowerCase(),
+    ]);
+    return found !== undefined;
+  }
+
   async markDelivery(shopId: number, deliveryId: string): Promise<boolean> {
     const result = await this.pool.query(
       'INSERT INTO webhook_deliveries (shop_id, id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',

@@ -7,7 +7,7 @@ import { ActivityList, Id, LoyaltyMember, LoyaltyProgram, Redemption, RewardList
 import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError, absolute } from '../http.js';
-import { ACTIVITY_LIMIT, memberStanding, redeemReward } from '../services/loyalty.js';
+import { ACTIVITY_LIMIT, memberStanding, redeemReward, referralUrl } from '../services/loyalty.js';
 
 export function loyaltyRoutes(deps: Deps) {
   return [
@@ -60,7 +60,7 @@ export function loyaltyRoutes(deps: Deps) {
             tier: member.tier,
             nextTier: member.nextTier,
             pointsToNextTier: member.pointsToNextTier,
-            ...(member.referralCode ? { referralUrl: `${c.get('baseUrl')}/?ref=${member.referralCode}` } : {}),
+            ...(member.referralCode ? { referralUrl: referralUrl(shop, c.get('baseUrl'), member.referralCode) } : {}),
           },
         };
       },

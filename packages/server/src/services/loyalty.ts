@@ -23,6 +23,17 @@ export const discountCode = () => `SF-${randomCode(10)}`;
 /** The code in a member's referral link. */
 export const referralCode = () => randomCode(10);
 
+/**
+ * The advocate's link: the shop's own site (its first allowed origin; this
+ * server, for a shop that has none, as the demo) with `?sf_ref=<code>`, which
+ * the loader keeps for the checkout to send with the order.
+ */
+export function referralUrl(shop: Shop, baseUrl: string, code: string): string {
+  const url = new URL('/', shop.settings.origins[0] ?? baseUrl);
+  url.searchParams.set('sf_ref', code);
+  return url.toString();
+}
+
 /** Tier reached and the next one, from lifetime points. */
 export function tierProgress(tiers: Tier[], lifetimePoints: number) {
   const sorted = [...tiers].sort((a, b) => a.threshold - b.threshold);

@@ -3,8 +3,9 @@
  * bought become verified, and the order's points are settled by the shop's
  * earning rule (its `purchase` way to earn: points per currency unit spent),
  * taken back in proportion as the order is refunded, and all of them when it is
- * cancelled. Every step is idempotent, so a redelivery, a replay or two
- * deliveries at once change nothing more.
+ * cancelled; and a friend's first order that carries an advocate's referral
+ * code credits the advocate. Every step is idempotent, so a redelivery, a
+ * replay or two deliveries at once change nothing more.
  */
 import type { Deps } from '../deps.js';
 import { reviewsTag } from '../read-cache.js';
@@ -26,6 +27,8 @@ export interface OrderOutcome {
   order: OrderRecord;
   points: number;
   verifiedReviews: number;
+  /** The advocate this order's referral code credited, if it did. */
+  referredBy?: string;
 }
 
 export async function receiveOrder(deps: Deps, shop: Shop, delivered: OrderRecord): Promise<OrderOutcome> {
@@ -36,7 +39,33 @@ export async function receiveOrder(deps: Deps, shop: Shop, delivered: OrderRecor
     verifiedReviews = await deps.storage.reviews.markVerified(shop.id, buyerOf(order), products);
     if (verifiedReviews > 0) deps.hub.invalidate(reviewsTag(shop.id));
   }
-  return { order, points: await settleOrderPoints(deps, shop, order), verifiedReviews };
+  const points = await settleOrderPoints(deps, shop, order);
+  const referredBy = await creditReferral(deps, shop, order);
+  return { order, points, verifiedReviews, ...(referredBy ? { referredBy } : {}) };
+}
+
+/**
+ * The advocate's points for a friend's first order: once per friend (keyed by
+ * the friend), only for the friend's first order, never for a referral to
+ * oneself (the same customer, or an email the advocate ordered with), and taken
+ * back if that order is cancelled or refunded.
+ */
+async function creditReferral(deps: Deps, shop: Shop, order: OrderRecord): Promise<string | undefined> {
+  if (!order.referralCode) return undefined;
+  const friend = order.customerId ?? order.email;
+  if (!friend) return undefined;
+  const advocate = await deps.storage.loyalty.memberByReferralCode(shop.id, order.referralCode);
+  if (!advocate || advocate.customerId === order.customerId) return undefined;
+  if (order.email && (await deps.storage.orders.customerUsedEmail(shop.id, advocate.customerId, order.email))) return undefined;
+  if ((await deps.storage.orders.firstOrderOf(shop.id, buyerOf(order))) !== order.id) return undefined;
+  const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
+  const points = waysToEarn.find((way) => way.kind === 'referral')?.points ?? 0;
+  const target = BOUGHT.has(order.status) && order.refunded < order.total ? points : 0;
+  await deps.storage.loyalty.settle(shop.id, advocate.customerId, `referral:${order.customerId ? 'customer' : 'email'}:${friend}`, target, {
+    labels: { earn: 'A friend you referred placed their first order', takeBack: 'Your referred friend’s order was cancelled' },
+    referralCode: referralCode(),
+  });
+  return target > 0 ? advocate.customerId : undefined;
 }
 
 async function settleOrderPoints(deps: Deps, shop: Shop, order: OrderRecord): Promise<number> {

@@ -44,6 +44,10 @@ export class SqliteLoyalty implements LoyaltyStorage {
     return toMember(this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row);
   }
 
+  async memberByReferralCode(shopId: number, code: string): Promise<MemberRecord | undefined> {
+    return toMember(this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND referral_code = ?').get(shopId, code) as Row);
+  }
+
   async adjustPoints(shopId: number, customerId: string, change: PointsChange): Promise<{ member: MemberRecord; applied: number }> {
     return this.db
       .transaction(() => {

@@ -40,6 +40,22 @@ export class SqliteOrders implements OrderStorage {
     return found !== undefined;
   }
 
+  async firstOrderOf(shopId: number, buyer: Buyer): Promise<string | undefined> {
+    const [column, value] = buyer.customerId ? ['customer_id', buyer.customerId] : ['email', buyer.email?.toLowerCase()];
+    if (!value) return undefined;
+    return this.db
+      .prepare(`SELECT id FROM orders WHERE shop_id = ? AND ${column} = ? ORDER BY placed_at, id LIMIT 1`)
+      .pluck()
+      .get(shopId, value) as string | undefined;
+  }
+
+  async customerUsedEmail(shopId: number, customerId: string, email: string): Promise<boolean> {
+    const found = this.db
+      .prepare('SELECT 1 FROM orders WHERE shop_id = ? AND customer_id = ? AND email = ? LIMIT 1')
+      .get(shopId, customerId, email.toLowerCase());
+    return found !== undefined;
+  }
+
   async markDelivery(shopId: number, deliveryId: string): Promise<boolean> {
     const result = this.db
       .prepare('INSERT INTO webhook_deliveries (shop_id, id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')

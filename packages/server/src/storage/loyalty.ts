@@ -61,6 +61,8 @@ export interface LoyaltyStorage {
   /** Replaces tiers, ways to earn and rewards, each in the order given. */
   replaceSetup(shopId: number, setup: LoyaltySetup): Promise<void>;
   member(shopId: number, customerId: string): Promise<MemberRecord | undefined>;
+  /** The member whose referral link carries this code. */
+  memberByReferralCode(shopId: number, code: string): Promise<MemberRecord | undefined>;
   /**
    * Applies a change of points, creating the member first if needed, with a history entry
    * unless nothing changed. `applied` is what `change.points` decided.

@@ -61,6 +61,10 @@ export interface OrderStorage {
   byId(shopId: number, orderId: string): Promise<OrderRecord | undefined>;
   /** Whether the buyer has a paid or fulfilled order (not refunded or cancelled) with the product. */
   hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean>;
+  /** The buyer's first order (by when it was placed, then id), whatever became of it. */
+  firstOrderOf(shopId: number, buyer: Buyer): Promise<string | undefined>;
+  /** Whether any order of the customer was placed with this email (a referral to oneself). */
+  customerUsedEmail(shopId: number, customerId: string, email: string): Promise<boolean>;
   /** Remembers a webhook delivery id; false if it was remembered before. */
   markDelivery(shopId: number, deliveryId: string): Promise<boolean>;
 }

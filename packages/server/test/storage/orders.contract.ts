@@ -64,6 +64,27 @@ export function ordersContract(open: OpenStorage): void {
       assert.equal(await storage().orders.hasBought((await newShop(storage())).id, { customerId: 'cust-1' }, 'prod-1'), false);
     });
 
+    it("finds a buyer's first order, and whether a customer ordered with an email", async () => {
+      const shop = await newShop(storage());
+      await storage().orders.merge(shop.id, order({ id: 'b', placedAt: '2024-05-02T10:00:00.000Z' }));
+      await storage().orders.merge(shop.id, order({ id: 'a', placedAt: '2024-05-03T10:00:00.000Z' }));
+      await storage().orders.merge(shop.id, order({ id: 'c', customerId: undefined, email: 'guest@example.com' }));
+      assert.equal(await storage().orders.firstOrderOf(shop.id, { customerId: 'cust-1' }), 'b');
+      assert.equal(await storage().orders.firstOrderOf(shop.id, { email: 'GUEST@example.com' }), 'c');
+      assert.equal(await storage().orders.firstOrderOf(shop.id, { customerId: 'nobody' }), undefined);
+      assert.equal(await storage().orders.customerUsedEmail(shop.id, 'cust-1', 'ADA@example.com'), true);
+      assert.equal(await storage().orders.customerUsedEmail(shop.id, 'cust-1', 'guest@example.com'), false);
+    });
+
+    it('finds a member by their referral code, in their own shop only', async () => {
+      const shop = await newShop(storage());
+      const made = entry();
+      await storage().loyalty.settle(shop.id, 'cust-1', 'order:1', 10, made);
+      assert.equal((await storage().loyalty.memberByReferralCode(shop.id, made.referralCode))?.customerId, 'cust-1');
+      assert.equal(await storage().loyalty.memberByReferralCode((await newShop(storage())).id, made.referralCode), undefined);
+      assert.equal(await storage().loyalty.memberByReferralCode(shop.id, 'NOSUCHCODE'), undefined);
+    });
+
     it('remembers a delivery id once per shop', async () => {
       const shop = await newShop(storage());
       assert.equal(await storage().orders.markDelivery(shop.id, 'd-1'), true);
