@@ -245,6 +245,31 @@ describe('the demo shop in Chromium', () => {
     await page.close();
   });
 
+  it('closes the loop: "Place demo order" on a product page shows the points in the account badge', async () => {
+    const { page, watch } = await openPage(browser);
+    await page.goto(`${server.url}/account`);
+    await settled(page);
+    const pointsShown = () =>
+      page.evaluate(() =>
+        Number(/([\d,]+)\s*points/.exec(document.querySelector('sf-loyalty-badge')!.shadowRoot!.textContent ?? '')?.[1]?.replace(/,/g, '')),
+      );
+    const before = await pointsShown();
+    await page.goto(`${server.url}/products/${(await productHandles())[0]}`);
+    await page.getByRole('button', { name: 'Place demo order' }).click();
+    await page.waitForURL(/\/account\?order=demo-/);
+    const notice = await page.getByRole('status').filter({ hasText: 'Demo order' }).textContent();
+    const earned = Number(/placed: (\d+) points/.exec(notice ?? '')?.[1]);
+    assert.ok(earned > 0, notice ?? 'no notice');
+    await settled(page);
+    await page.waitForFunction(
+      (expected) => (document.querySelector('sf-loyalty-badge')!.shadowRoot!.textContent ?? '').replace(/,/g, '').includes(`${expected}`),
+      before + earned,
+    );
+    assert.deepEqual(watch.violations, []);
+    assert.deepEqual(watch.errors, []);
+    await page.close();
+  });
+
   describe('loaded twice', () => {
     /** A page with the given script tags, served from the shop's origin with the same policy. */
     async function pageWith(scripts: string[]): Promise<{ page: Page; watch: Watch; requested: string[] }> {

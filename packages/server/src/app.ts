@@ -209,6 +209,9 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
   app.route('/api/v1', api);
 
   app.route('/', inboxRoutes(deps, registry));
-  app.route('/', siteRoutes(deps));
+  app.route(
+    '/',
+    siteRoutes(deps, async (request) => app.fetch(request)),
+  );
   return { app, registry };
 }

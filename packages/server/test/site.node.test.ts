@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SECRET, SHOP, freshDatabase, openStream, sign, startTestServer, type TestServer } from './helpers.js';
+import { SECRET, SHOP, customerHeaders, freshDatabase, openStream, sign, startTestServer, type TestServer } from './helpers.js';
 import { startServer } from '../src/server.js';
 
 let server: TestServer;
@@ -67,6 +67,57 @@ describe('demo shop pages', () => {
     const product = JSON.parse(/<script type="application\/json" id="shop-product" data-sf-product>(.*?)<\/script>/.exec(html)![1]!);
     assert.equal(product.id, 'prod-3');
     assert.match(product.url, /^http:\/\/127\.0\.0\.1:\d+\/products\/driftwood-mug$/);
+  });
+
+  it('places a demo order through the signed webhook: points in the account, a verified badge on the next review', async () => {
+    const { html } = await page('/products/driftwood-mug');
+    assert.match(html, /<form class="demo-order" method="post" action="\/demo\/orders">/);
+    assert.match(html, /<input type="hidden" name="product" value="driftwood-mug" \/>/);
+    const balance = async () =>
+      ((await (await server.api('/loyalty/member', { headers: customerHeaders('demo-customer-1') })).json()) as { points: number }).points;
+    const before = await balance();
+    const placed = await fetch(`${server.url}/demo/orders`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'product=driftwood-mug',
+    });
+    assert.equal(placed.status, 303);
+    const location = placed.headers.get('location')!;
+    assert.match(location, /^\/account\?order=demo-[0-9a-f]{8}$/);
+    const mug = JSON.parse(/<script type="application\/json" id="shop-product" data-sf-product>(.*?)<\/script>/.exec(html)![1]!);
+    const earned = Math.floor(5 * mug.price);
+    assert.equal(await balance(), before + earned);
+    const account = await page(location);
+    assert.match(account.html, new RegExp(`Demo order #demo-[0-9a-f]{8} placed: ${earned} points for it`));
+
+    const review = await server.json('/reviews', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        productId: 'prod-3',
+        rating: 5,
+        title: 'Mine',
+        body: 'Bought it.',
+        name: 'Amelia',
+        email: 'amelia@example.com',
+      }),
+    });
+    assert.equal(review.body.review.verifiedBuyer, true);
+  });
+
+  it('refuses a demo order posted from another site, or for an unknown product', async () => {
+    const post = (origin: string, body: string) =>
+      fetch(`${server.url}/demo/orders`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    assert.equal((await post('https://evil.example', 'product=driftwood-mug')).status, 403);
+    const unknown = await post(server.url, 'product=nope');
+    assert.equal(unknown.status, 400);
+    assert.equal(((await unknown.json()) as { error: { field: string } }).error.field, 'product');
   });
 
   it('puts the FAQ search and every answer on the FAQ page', async () => {

@@ -25,9 +25,12 @@ export const SESSION_COOKIE = 'sf_inbox';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'X-Shopfront-Hmac-Sha256';
 
-/** Whether `signature` is the base64 HMAC-SHA256 of the raw body with the shop's secret (constant time). */
+/** The base64 HMAC-SHA256 of a raw body with the shop's secret: what signs a webhook delivery. */
+export const bodySignature = (secret: string, body: string) => createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+
+/** Whether `signature` is the body's signature (constant time). */
 export function isSignedBody(secret: string, body: string, signature: string | undefined): boolean {
-  return sameToken(signature?.trim(), createHmac('sha256', secret).update(body, 'utf8').digest('base64'));
+  return sameToken(signature?.trim(), bodySignature(secret, body));
 }
 
 export function sameToken(given: string | undefined, expected: string | undefined): boolean {

@@ -54,6 +54,9 @@ section > h2 { font-size: 1.25rem; }
 .faq-list summary { cursor: pointer; font-weight: 600; }
 .account { background: #fff; border: 1px solid var(--shop-line); border-radius: 12px; padding: 1.5rem; }
 .note { color: var(--shop-muted); font-size: 0.875rem; }
+.demo-order { margin-top: 1.5rem; padding-top: 1rem; border-top: 1px solid #d9dee3; }
+.demo-order button { font: inherit; padding: 0.5rem 1.25rem; border-radius: 999px; border: 2px solid var(--shop-accent); background: transparent; color: var(--shop-accent); cursor: pointer; }
+.notice { padding: 0.75rem 1rem; border-radius: 0.5rem; background: #e8f3ec; color: #1d4d2e; }
 .site-footer { border-top: 1px solid var(--shop-line); padding: 2rem clamp(1rem, 4vw, 3rem); color: var(--shop-muted); font-size: 0.875rem; }
 /* Spacing only: a widget's own display is its business (page rules would beat its :host styles). */
 main > sf-review-feed, main > sf-recently-viewed, main > section { margin-block-start: 3rem; }

@@ -5,6 +5,7 @@
  */
 import type { Customer, FaqEntry, Product } from '@shopfront/core/schemas.js';
 import { html, jsonScript, type Html } from '../html.js';
+import { DEMO_CUSTOMER } from './catalogue.js';
 
 export interface PageContext {
   /** This server's origin, for the endpoint the widgets call. */
@@ -118,6 +119,18 @@ export function productPage(context: PageContext, product: Product & { descripti
             ${product.available ? 'Add to bag' : 'Sold out'}
           </button>
           <p class="note">This is a demo: nothing is for sale.</p>
+          ${
+            product.available
+              ? html`<form class="demo-order" method="post" action="/demo/orders">
+                  <input type="hidden" name="product" value="${product.handle ?? ''}" />
+                  <button type="submit">Place demo order</button>
+                  <p class="note">
+                    Sends the shop's signed order webhook for ${DEMO_CUSTOMER.email}: see the points arrive in your account, and write a
+                    review with that email for a verified badge.
+                  </p>
+                </form>`
+              : ''
+          }
         </div>
       </div>
       <sf-review-feed product-id="${product.id}" product-handle="${product.handle ?? ''}" product-title="${product.title}"></sf-review-feed>
@@ -161,7 +174,7 @@ export function faqPage(context: PageContext, entries: FaqEntry[]): string {
   });
 }
 
-export function accountPage(context: PageContext, customer: Customer): string {
+export function accountPage(context: PageContext, customer: Customer, placed?: { orderId: string; points: number }): string {
   return layout(context, {
     title: 'Your account',
     current: 'account',
@@ -171,6 +184,14 @@ export function accountPage(context: PageContext, customer: Customer): string {
     body: html`<div class="hero">
         <h1>Hello, ${customer.firstName ?? 'there'}</h1>
         <p>You are signed in to the demo shop as ${customer.email ?? customer.id}.</p>
+        ${
+          placed
+            ? html`<p class="notice" role="status">
+                Demo order #${placed.orderId} placed: ${placed.points} points for it. Reviews you write with your email for what you bought
+                show a verified badge.
+              </p>`
+            : ''
+        }
       </div>
       <div class="account">
         <h2>Harbour Rewards</h2>

@@ -3,10 +3,12 @@
  * CDN build under /cdn/, uploaded photos and the demo's drawn images.
  */
 import { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { WEBHOOK_SIGNATURE_HEADER, bodySignature, isSameOrigin } from '../api/security.js';
 import type { Deps } from '../deps.js';
 import { DEMO_CUSTOMER, DEMO_PRODUCTS } from '../demo/catalogue.js';
 import { DEMO_CSS, DEMO_JS, FAVICON_SVG } from '../demo/assets.js';
@@ -14,8 +16,10 @@ import { accountPage, faqPage, homePage, notFoundPage, productPage, type PageCon
 import { DEMO_KEY } from '../demo/seed.js';
 import { productSvg, reviewPhotoSvg } from '../demo/svg.js';
 import { signCustomer } from '../identity.js';
-import type { AppContext, AppEnv } from '../http.js';
+import { errorBody, type AppContext, type AppEnv } from '../http.js';
 import { productForResponse } from '../responses.js';
+import { orderPoints } from '../services/orders.js';
+import type { OrderRecord, Shop } from '../storage/index.js';
 import { notFoundUncached, reviewPhotoFile } from '../review-photos.js';
 import { mediaResponse, setPageHeaders } from '../security.js';
 
@@ -27,7 +31,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-export function siteRoutes(deps: Deps) {
+/** Hands a request to the whole app, in process: the demo's order goes through the real, signed webhook. */
+export type Deliver = (request: Request) => Promise<Response>;
+
+export function siteRoutes(deps: Deps, deliver: Deliver) {
   const app = new Hono<AppEnv>();
   const cdnRoot = resolve(deps.config.cdnDir);
 
@@ -38,6 +45,10 @@ export function siteRoutes(deps: Deps) {
     shopName: shop.name,
     hasLoader: existsSync(join(cdnRoot, 'shopfront.js')),
   });
+  const pointsFor = async (shop: Shop, order: OrderRecord) => {
+    const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
+    return orderPoints(order, waysToEarn.find((way) => way.kind === 'purchase')?.points ?? 0);
+  };
   const page = (c: AppContext, body: string, status: 200 | 404 = 200) => {
     setPageHeaders(c);
     return c.html(body, status);
@@ -79,7 +90,41 @@ export function siteRoutes(deps: Deps) {
     const shop = await demoShop();
     if (!shop) return c.notFound();
     const customer = { ...DEMO_CUSTOMER, signature: signCustomer(shop.secret, DEMO_CUSTOMER.id) };
-    return page(c, accountPage(pageContext(c, shop), customer));
+    const orderId = c.req.query('order');
+    const order = orderId ? await deps.storage.orders.byId(shop.id, orderId) : undefined;
+    const placed = order?.customerId === DEMO_CUSTOMER.id ? { orderId: order.id, points: await pointsFor(shop, order) } : undefined;
+    return page(c, accountPage(pageContext(c, shop), customer, placed));
+  });
+
+  // "Place demo order": what a shop's backend does when an order is paid, a signed webhook, for the demo's shopper.
+  app.post('/demo/orders', async (c) => {
+    const shop = await demoShop();
+    if (!shop) return c.notFound();
+    if (!isSameOrigin(c)) return c.json(errorBody('Cross-site request refused.', 'origin'), 403);
+    const form = await c.req.parseBody();
+    const product = typeof form.product === 'string' ? await deps.storage.catalogue.productByHandle(shop.id, form.product) : undefined;
+    if (!product) return c.json(errorBody('product: no such product.', 'product'), 400);
+    const order = {
+      id: `demo-${randomUUID().slice(0, 8)}`,
+      customerId: DEMO_CUSTOMER.id,
+      email: DEMO_CUSTOMER.email,
+      status: 'paid',
+      currency: product.currency,
+      total: product.price,
+      lines: [{ productId: product.id, quantity: 1, price: product.price }],
+      createdAt: new Date().toISOString(),
+      locale: 'en',
+    };
+    const body = JSON.stringify(order);
+    const delivered = await deliver(
+      new Request(new URL(`/api/v1/webhooks/orders?shop=${encodeURIComponent(shop.key)}`, c.req.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: bodySignature(shop.secret, body) },
+        body,
+      }),
+    );
+    if (!delivered.ok) throw new Error(`the demo's order webhook answered ${delivered.status}: ${await delivered.text()}`);
+    return c.redirect(`/account?order=${order.id}`, 303);
   });
 
   app.get('/assets/demo.css', (c) => {
