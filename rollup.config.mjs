@@ -76,7 +76,8 @@ const cdnInput = Object.fromEntries([
 // drag everything in. The Lit-free modules the loader needs (settings, the global
 // API) live in the loader's own file (shopfront.js), so booting is one small
 // request that never pulls Lit in; widget chunks import them from there.
-const bootChunk = /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|retrying-import|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
+const bootChunk =
+  /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|retrying-import|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
 // Lit's directives are left out too: each travels with the widget that uses it
 // (repeat and live only with the chat panel). So do the core modules that only
 // code loaded on first use needs: the JSON-LD writer (with the rich snippet's

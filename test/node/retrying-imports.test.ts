@@ -33,17 +33,21 @@ describe('retrying dynamic imports', () => {
     assert.equal(await rewriteDynamicImports("import './side-effect.js';"), "import './side-effect.js';");
   });
 
-  it('leaves no plain import() of its own chunks in the CDN build', { skip: !existsSync(cdn) && 'no dist/cdn: run `npm run build`' }, async () => {
-    await init;
-    const files = readdirSync(cdn).filter((file) => file.endsWith('.js'));
-    const plain = files.flatMap((file) =>
-      parse(readFileSync(join(cdn, file), 'utf8'))[0]
-        .filter(({ d, n }) => d >= 0 && n !== undefined)
-        .map(({ n }) => `${file} imports ${n}`),
-    );
-    assert.deepEqual(plain, []);
-    const rewritten = files.filter((file) => readFileSync(join(cdn, file), 'utf8').includes('__shopfrontImport('));
-    // The loader (widgets, adapters), the shared chunk (translations) and each widget with parts or translations.
-    assert.ok(rewritten.includes('shopfront.js') && rewritten.length >= 7, rewritten.join());
-  });
+  it(
+    'leaves no plain import() of its own chunks in the CDN build',
+    { skip: !existsSync(cdn) && 'no dist/cdn: run `npm run build`' },
+    async () => {
+      await init;
+      const files = readdirSync(cdn).filter((file) => file.endsWith('.js'));
+      const plain = files.flatMap((file) =>
+        parse(readFileSync(join(cdn, file), 'utf8'))[0]
+          .filter(({ d, n }) => d >= 0 && n !== undefined)
+          .map(({ n }) => `${file} imports ${n}`),
+      );
+      assert.deepEqual(plain, []);
+      const rewritten = files.filter((file) => readFileSync(join(cdn, file), 'utf8').includes('__shopfrontImport('));
+      // The loader (widgets, adapters), the shared chunk (translations) and each widget with parts or translations.
+      assert.ok(rewritten.includes('shopfront.js') && rewritten.length >= 7, rewritten.join());
+    },
+  );
 });

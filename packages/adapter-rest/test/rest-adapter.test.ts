@@ -116,7 +116,9 @@ describe('RestAdapter against the reference server', () => {
     });
 
     it('reports a forged signature as 401', async () => {
-      const adapter = await restAdapter({ customer: { id: 'demo-customer-1', signature: `${Math.floor(Date.now() / 1000)}.${'0'.repeat(64)}` } });
+      const adapter = await restAdapter({
+        customer: { id: 'demo-customer-1', signature: `${Math.floor(Date.now() / 1000)}.${'0'.repeat(64)}` },
+      });
       const error = await rejection(adapter.loyalty.member());
       expect(error.status).to.equal(401);
     });
