@@ -105,7 +105,7 @@ export class ChatHub {
   /** A write changed what reads under `tag` show: told here at once, and to the other instances. */
   invalidate(tag: string): void {
     for (const listener of this.#invalidationListeners) listener(tag);
-    if (this.#bus.shared) this.#send({ kind: 'invalidate', tag });
+    if (this.#bus.shared) this.#send({ kind: 'invalidate', tag, instance: this.#bus.instance });
   }
 
   onInvalidate(listener: (tag: string) => void): () => void {
@@ -242,6 +242,8 @@ export class ChatHub {
         if (event.instance !== this.#bus.instance) this.#sendPresence();
         return;
       case 'invalidate':
+        // Our own, back from the database: told at once when it was made, and an answer cached since is current.
+        if (event.instance === this.#bus.instance) return;
         for (const listener of this.#invalidationListeners) listener(event.tag);
         return;
     }

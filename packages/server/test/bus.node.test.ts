@@ -133,6 +133,31 @@ describe('ChatHub on a shared bus', { skip: onPostgres }, () => {
     }
   });
 
+  it('tells the other instances of a write once, and does not hear its own again (a read cached since is current)', async () => {
+    const one = new ChatHub(new PostgresBus(url!));
+    const two = new ChatHub(new PostgresBus(url!));
+    await one.start();
+    await two.start();
+    try {
+      const onOne: string[] = [];
+      const onTwo: string[] = [];
+      one.onInvalidate((tag) => onOne.push(tag));
+      two.onInvalidate((tag) => onTwo.push(tag));
+      one.invalidate('reviews:1');
+      assert.deepEqual(onOne, ['reviews:1'], 'told at once');
+      // An event sent after it arrives after it: by then the echo would have come back.
+      const heard: unknown[] = [];
+      one.subscribe(1, 'c-after', (event) => heard.push(event));
+      one.publish('c-after', { type: 'read', seq: 1 });
+      await until(() => heard.length === 1 && onTwo.length === 1, 'the invalidation on the other instance');
+      assert.deepEqual(onOne, ['reviews:1']);
+      assert.deepEqual(onTwo, ['reviews:1']);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it('after a gap, ends its streams and drops every cached read: an invalidation may have been missed', async () => {
     const bus = new PostgresBus(url!);
     const hub = new ChatHub(bus);

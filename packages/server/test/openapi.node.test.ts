@@ -22,6 +22,7 @@ const NOT_API = new Set([
   'GET /products/:handle',
   'GET /faq',
   'GET /account',
+  'POST /demo/orders',
   'GET /assets/demo.css',
   'GET /assets/demo.js',
   'GET /assets/favicon.svg',

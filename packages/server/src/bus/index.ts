@@ -36,8 +36,8 @@ export type BusEvent =
   | { kind: 'presence'; instance: string; agents: Record<string, number> }
   /** A new instance asks the others for their presence. */
   | { kind: 'hello'; instance: string }
-  /** A write changed what cached reads under this tag show (../read-cache.ts). */
-  | { kind: 'invalidate'; tag: string };
+  /** A write on `instance` changed what cached reads under this tag show (../read-cache.ts); that instance already knows. */
+  | { kind: 'invalidate'; tag: string; instance: string };
 
 export interface BusHandlers {
   /** Every event any instance published, this one's included. */
