@@ -115,6 +115,31 @@ describe('the order webhook', () => {
     );
   });
 
+  it('takes back each refund sent on its own once, and names an order it never received', async () => {
+    const payload = order({ total: 40, lines: [{ productId: 'prod-4', quantity: 1, price: 40 }] });
+    await deliver(payload);
+    const refund = (body: Record<string, unknown>) => {
+      const text = JSON.stringify({ orderId: payload.id, id: 'refund-1', amount: 8, createdAt: '2026-12-01T10:00:00Z', ...body });
+      return server.api('/webhooks/refunds', {
+        method: 'POST',
+        visitor: null,
+        headers: { 'content-type': 'application/json', 'x-shopfront-hmac-sha256': signature(text) },
+        body: text,
+      });
+    };
+    const first = await refund({});
+    assert.deepEqual(await first.json(), { orderId: payload.id, status: 'paid', points: 160, verifiedReviews: 0, duplicate: false });
+    assert.equal(((await (await refund({})).json()) as { duplicate: boolean }).duplicate, true);
+    assert.equal(await balanceOf(payload.customerId), 160);
+    await refund({ id: 'refund-2', amount: 100 });
+    assert.equal(await balanceOf(payload.customerId), 0, 'refunded in full: capped at the total');
+    const unknown = await refund({ orderId: 'never-sent' });
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { error: { field: string } }).error.field, 'orderId');
+    const zero = await refund({ id: 'refund-3', amount: 0 });
+    assert.equal(zero.status, 400);
+  });
+
   it('gives a guest’s order no points', async () => {
     const payload = order({ customerId: undefined });
     const response = await deliver(payload);

@@ -73,6 +73,15 @@ export const OrderWebhook = z
   })
   .check(z.refine((order) => (order.refundedTotal ?? 0) <= order.total, { message: 'must not exceed total', path: ['refundedTotal'] }));
 
+/** One refund of an order received before, as the shop's platform reports it (Shopify's `refunds/create`). */
+export const RefundWebhook = z.object({
+  orderId: text(64, 1),
+  /** The shop's id for this refund: delivered twice, it counts once. */
+  id: text(128, 1),
+  amount: Money.check(z.gt(0)),
+  createdAt: Timestamp,
+});
+
 export const OrderReceipt = z.object({
   orderId: z.string(),
   status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),

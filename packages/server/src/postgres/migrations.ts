@@ -247,6 +247,21 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'order refunds',
+    sql: `
+      CREATE TABLE order_refunds (
+        shop_id integer NOT NULL,
+        order_id text NOT NULL,
+        id text NOT NULL,
+        amount bigint NOT NULL,
+        refunded_at timestamptz NOT NULL,
+        PRIMARY KEY (shop_id, order_id, id),
+        FOREIGN KEY (shop_id, order_id) REFERENCES orders(shop_id, id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

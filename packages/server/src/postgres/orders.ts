@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage } from '../storage/index.js';
+import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage, type RefundInput } from '../storage/index.js';
 import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
 import { now, row, transaction } from './database.js';
 
@@ -34,6 +34,28 @@ export class PostgresOrders implements OrderStorage {
 
   async byId(shopId: number, orderId: string): Promise<OrderRecord | undefined> {
     return toOrder(await row(this.pool, 'SELECT * FROM orders WHERE shop_id = $1 AND id = $2', [shopId, orderId]));
+  }
+
+  async addRefund(shopId: number, orderId: string, refund: RefundInput): Promise<{ order: OrderRecord; added: boolean } | undefined> {
+    return transaction(this.pool, async (client) => {
+      // The order's lock first: refunds of one order add up one after the other.
+      const stored = toOrder(await row(client, 'SELECT * FROM orders WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shopId, orderId]));
+      if (!stored) return undefined;
+      const added = await client.query(
+        'INSERT INTO order_refunds (shop_id, order_id, id, amount, refunded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [shopId, orderId, refund.id, refund.amount, refund.at],
+      );
+      if (added.rowCount === 0) return { order: stored, added: false };
+      const order = toOrder(
+        await row(
+          client,
+          `UPDATE orders SET refunded = LEAST(refunded + $3, total), updated_at = GREATEST(updated_at, $4)
+           WHERE shop_id = $1 AND id = $2 RETURNING *`,
+          [shopId, orderId, refund.amount, refund.at],
+        ),
+      )!;
+      return { order, added: true };
+    });
   }
 
   async hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean> {

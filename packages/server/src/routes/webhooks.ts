@@ -6,9 +6,10 @@
  */
 import * as z from 'zod/mini';
 import { defineRoute } from '../api/route.js';
-import { OrderReceipt, OrderWebhook } from '../api/schemas.js';
+import { OrderReceipt, OrderWebhook, RefundWebhook } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
-import { receiveOrder } from '../services/orders.js';
+import { HttpError } from '../http.js';
+import { receiveOrder, receiveRefund } from '../services/orders.js';
 import type { OrderRecord } from '../storage/index.js';
 
 /** Major units (19.99) to the minor units storage keeps (1999). */
@@ -62,6 +63,32 @@ export function webhookRoutes(deps: Deps) {
         const deliveryId = headers['X-Shopfront-Delivery-Id'];
         const duplicate = deliveryId !== undefined && !(await deps.storage.orders.markDelivery(shop.id, deliveryId));
         return { status: 200, body: { orderId: order.id, status: order.status, points, verifiedReviews, duplicate } };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/refunds',
+      operationId: 'receiveRefund',
+      summary: 'An order was refunded, in part or whole',
+      description:
+        'One refund of an order sent before to `/webhooks/orders`. It adds to the order’s refunded total (never past the total), ' +
+        'once per refund `id`, and takes back its share of the order’s points. Sending the order again with its `refundedTotal` ' +
+        'does the same; use whichever your platform sends.',
+      tags: ['Webhooks'],
+      security: 'webhook',
+      body: { json: RefundWebhook },
+      responses: { 200: { description: 'Received (or received before)', schema: OrderReceipt } },
+      errors: { 404: 'No order with this id was received' },
+      handler: async ({ shop, body }) => {
+        const outcome = await receiveRefund(deps, shop, body.orderId, {
+          id: body.id,
+          amount: minor(body.amount),
+          at: new Date(body.createdAt).toISOString(),
+        });
+        if (!outcome) throw new HttpError(404, 'orderId: no order with this id was received.', 'orderId');
+        const { order, points, verifiedReviews, added } = outcome;
+        return { status: 200, body: { orderId: order.id, status: order.status, points, verifiedReviews, duplicate: !added } };
       },
     }),
   ];

@@ -9,7 +9,7 @@
  */
 import type { Deps } from '../deps.js';
 import { reviewsTag } from '../read-cache.js';
-import type { Buyer, OrderRecord, Shop } from '../storage/index.js';
+import type { Buyer, OrderRecord, RefundInput, Shop } from '../storage/index.js';
 import { referralCode } from './loyalty.js';
 
 /** Statuses in which an order's goods count as bought. */
@@ -32,7 +32,23 @@ export interface OrderOutcome {
 }
 
 export async function receiveOrder(deps: Deps, shop: Shop, delivered: OrderRecord): Promise<OrderOutcome> {
-  const order = await deps.storage.orders.merge(shop.id, delivered);
+  return followOrder(deps, shop, await deps.storage.orders.merge(shop.id, delivered));
+}
+
+/** A refund of a stored order: its share of the points goes back. Undefined for an order never received. */
+export async function receiveRefund(
+  deps: Deps,
+  shop: Shop,
+  orderId: string,
+  refund: RefundInput,
+): Promise<(OrderOutcome & { added: boolean }) | undefined> {
+  const refunded = await deps.storage.orders.addRefund(shop.id, orderId, refund);
+  if (!refunded) return undefined;
+  return { ...(await followOrder(deps, shop, refunded.order)), added: refunded.added };
+}
+
+/** What follows from the order as it now stands; each step idempotent. */
+async function followOrder(deps: Deps, shop: Shop, order: OrderRecord): Promise<OrderOutcome> {
   let verifiedReviews = 0;
   if (BOUGHT.has(order.status)) {
     const products = [...new Set(order.lines.map((line) => line.productId))];

@@ -242,4 +242,19 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 4,
+    name: 'order refunds',
+    sql: `
+      CREATE TABLE order_refunds (
+        shop_id INTEGER NOT NULL,
+        order_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        refunded_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, order_id, id),
+        FOREIGN KEY (shop_id, order_id) REFERENCES orders(shop_id, id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage } from '../storage/index.js';
+import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage, type RefundInput } from '../storage/index.js';
 import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
@@ -26,6 +26,26 @@ export class SqliteOrders implements OrderStorage {
 
   async byId(shopId: number, orderId: string): Promise<OrderRecord | undefined> {
     return toOrder(this.db.prepare('SELECT * FROM orders WHERE shop_id = ? AND id = ?').get(shopId, orderId) as Row);
+  }
+
+  async addRefund(shopId: number, orderId: string, refund: RefundInput): Promise<{ order: OrderRecord; added: boolean } | undefined> {
+    return this.db
+      .transaction(() => {
+        const stored = toOrder(this.db.prepare('SELECT * FROM orders WHERE shop_id = ? AND id = ?').get(shopId, orderId) as Row);
+        if (!stored) return undefined;
+        const added = this.db
+          .prepare('INSERT INTO order_refunds (shop_id, order_id, id, amount, refunded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+          .run(shopId, orderId, refund.id, refund.amount, refund.at);
+        if (added.changes === 0) return { order: stored, added: false };
+        this.db
+          .prepare('UPDATE orders SET refunded = MIN(refunded + ?, total), updated_at = MAX(updated_at, ?) WHERE shop_id = ? AND id = ?')
+          .run(refund.amount, refund.at, shopId, orderId);
+        return {
+          order: toOrder(this.db.prepare('SELECT * FROM orders WHERE shop_id = ? AND id = ?').get(shopId, orderId) as Row)!,
+          added: true,
+        };
+      })
+      .immediate();
   }
 
   async hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean> {

@@ -29,6 +29,14 @@ export interface OrderRecord {
   updatedAt: string;
 }
 
+export interface RefundInput {
+  /** The shop's id for the refund: the same refund delivered twice counts once. */
+  id: string;
+  /** In minor units. */
+  amount: number;
+  at: string;
+}
+
 /** Who wrote a review or placed an order: the signed customer id, else the email. */
 export interface Buyer {
   customerId?: string;
@@ -59,6 +67,12 @@ export interface OrderStorage {
   /** Stores the order merged with the one stored before (`mergeOrder`), as one step; the order as it now stands. */
   merge(shopId: number, order: OrderRecord): Promise<OrderRecord>;
   byId(shopId: number, orderId: string): Promise<OrderRecord | undefined>;
+  /**
+   * Adds one refund to the order's refunded amount (never past its total), once per refund id,
+   * as one step: the order as it now stands and whether this refund was new, or undefined for
+   * an order never received.
+   */
+  addRefund(shopId: number, orderId: string, refund: RefundInput): Promise<{ order: OrderRecord; added: boolean } | undefined>;
   /** Whether the buyer has a paid or fulfilled order (not refunded or cancelled) with the product. */
   hasBought(shopId: number, buyer: Buyer, productId: string): Promise<boolean>;
   /** The buyer's first order (by when it was placed, then id), whatever became of it. */

@@ -43,6 +43,19 @@ export function ordersContract(open: OpenStorage): void {
       assert.equal(await storage().orders.byId(shop.id, 'nope'), undefined);
     });
 
+    it('adds each refund once, never past the total, and only to an order it has', async () => {
+      const shop = await newShop(storage());
+      await storage().orders.merge(shop.id, order());
+      const at = '2024-05-03T10:00:00.000Z';
+      const first = await storage().orders.addRefund(shop.id, '1001', { id: 'r-1', amount: 1000, at });
+      assert.deepEqual([first?.added, first?.order.refunded, first?.order.updatedAt], [true, 1000, at]);
+      const again = await storage().orders.addRefund(shop.id, '1001', { id: 'r-1', amount: 1000, at });
+      assert.deepEqual([again?.added, again?.order.refunded], [false, 1000]);
+      await Promise.all(['r-2', 'r-3', 'r-2'].map((id) => storage().orders.addRefund(shop.id, '1001', { id, amount: 2000, at })));
+      assert.equal((await storage().orders.byId(shop.id, '1001'))?.refunded, 4990, 'capped at the total');
+      assert.equal(await storage().orders.addRefund(shop.id, 'nope', { id: 'r-1', amount: 1, at }), undefined);
+    });
+
     it('merges concurrent deliveries of one order into one row', async () => {
       const shop = await newShop(storage());
       const deliveries = Array.from({ length: 10 }, (_, i) => order({ refunded: i * 100, status: i === 9 ? 'refunded' : 'paid' }));
