@@ -42,6 +42,43 @@ describe('review summary', () => {
   });
 });
 
+describe('review summaries of many products', () => {
+  it('answers in the order asked, once per product, with zeros for a product nobody reviewed', async () => {
+    const { status, body, headers } = await server.json<{ summaries: ReviewSummary[] }>(
+      '/reviews/summaries?ids=prod-2,prod-1,nobody,prod-2',
+    );
+    assert.equal(status, 200);
+    assert.deepEqual(
+      body.summaries.map((summary) => summary.productId),
+      ['prod-2', 'prod-1', 'nobody'],
+    );
+    const one = (await server.json<ReviewSummary>('/products/prod-1/reviews/summary')).body;
+    assert.deepEqual(body.summaries[1], one);
+    assert.deepEqual(body.summaries[2], { productId: 'nobody', average: 0, count: 0, histogram: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } });
+    assert.match(headers.get('etag') ?? '', /^"/);
+  });
+
+  it('follows a newly published review', async () => {
+    const before = (await server.json<{ summaries: ReviewSummary[] }>('/reviews/summaries?ids=prod-7')).body.summaries[0]!;
+    const posted = await server.json('/reviews', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productId: 'prod-7', rating: 5, title: 'Grid', body: 'Counts at once.', name: 'Ada' }),
+    });
+    assert.equal(posted.status, 201);
+    const after = (await server.json<{ summaries: ReviewSummary[] }>('/reviews/summaries?ids=prod-7')).body.summaries[0]!;
+    assert.equal(after.count, before.count + 1);
+  });
+
+  it('refuses no ids, or more than 50, naming `ids`', async () => {
+    for (const query of ['', '?ids=', `?ids=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(',')}`]) {
+      const { status, body } = await server.json(`/reviews/summaries${query}`);
+      assert.equal(status, 400, query);
+      assert.equal(body.error.field, 'ids');
+    }
+  });
+});
+
 describe('review list', () => {
   it('pages through every review once, newest first, with absolute photo URLs', async () => {
     const reviews = await allPages('sort=newest');

@@ -40,6 +40,10 @@ export const ReviewDraftJson = z.omit(ReviewDraft, { photos: true });
 const productId = { productId: { schema: Id, description: "The product's id in the shop", example: 'prod-1' } };
 const { sort, rating, withMedia, cursor, limit } = ReviewQuery.shape;
 
+/** Product cards a page asks about at once. */
+const MAX_SUMMARIES = 50;
+const ReviewSummaries = z.object({ summaries: z.array(ReviewSummary).check(z.maxLength(MAX_SUMMARIES)) });
+
 export function reviewRoutes(deps: Deps) {
   return [
     defineRoute({
@@ -54,6 +58,32 @@ export function reviewRoutes(deps: Deps) {
       cached: ({ shop }) => reviewsTag(shop.id),
       responses: { 200: { description: 'The summary', schema: ReviewSummary } },
       handler: async ({ shop, params }) => ({ status: 200, body: await deps.storage.reviews.summary(shop.id, params.productId) }),
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/reviews/summaries',
+      operationId: 'getReviewSummaries',
+      summary: 'Star summaries of many products at once',
+      description:
+        'One request for every product card on a page (a grid, search results): the summaries in the order the ids were given, ' +
+        'a product nobody reviewed with zeros. At most 50 ids.',
+      tags: ['Reviews'],
+      security: 'shop',
+      query: {
+        ids: {
+          schema: z.array(Id).check(z.minLength(1), z.maxLength(MAX_SUMMARIES)),
+          description: 'Product ids, comma-separated',
+          example: ['prod-1', 'prod-2'],
+        },
+      },
+      cached: ({ shop }) => reviewsTag(shop.id),
+      responses: { 200: { description: 'The summaries', schema: ReviewSummaries } },
+      handler: async ({ shop, query }) => {
+        const ids = [...new Set(query.ids)];
+        const summaries = await Promise.all(ids.map((id) => deps.storage.reviews.summary(shop.id, id)));
+        return { status: 200, body: { summaries } };
+      },
     }),
 
     defineRoute({
