@@ -45,10 +45,7 @@ export function siteRoutes(deps: Deps, deliver: Deliver) {
     shopName: shop.name,
     hasLoader: existsSync(join(cdnRoot, 'shopfront.js')),
   });
-  const pointsFor = async (shop: Shop, order: OrderRecord) => {
-    const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
-    return orderPoints(order, waysToEarn.find((way) => way.kind === 'purchase')?.points ?? 0);
-  };
+  const pointsFor = async (shop: Shop, order: OrderRecord) => orderPoints(order, (await deps.storage.loyalty.setup(shop.id)).waysToEarn);
   const page = (c: AppContext, body: string, status: 200 | 404 = 200) => {
     setPageHeaders(c);
     return c.html(body, status);

@@ -7,6 +7,7 @@
  * code credits the advocate. Every step is idempotent, so a redelivery, a
  * replay or two deliveries at once change nothing more.
  */
+import type { WayToEarn } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
 import { reviewsTag } from '../read-cache.js';
 import type { Buyer, OrderRecord, RefundInput, Shop } from '../storage/index.js';
@@ -17,18 +18,21 @@ const BOUGHT = new Set<OrderRecord['status']>(['paid', 'fulfilled']);
 
 export const buyerOf = (order: Pick<OrderRecord, 'customerId' | 'email'>): Buyer => ({ customerId: order.customerId, email: order.email });
 
-/** The points an order gives by the shop's rule, after its refunds (amounts in minor units). */
-export function orderPoints(order: OrderRecord, pointsPerUnit: number): number {
-  if (!BOUGHT.has(order.status) || pointsPerUnit <= 0) return 0;
-  return Math.floor((pointsPerUnit * (order.total - order.refunded)) / 100);
+/** The points the programme's way to earn of this kind gives (0 when it has none). */
+const pointsOf = (waysToEarn: WayToEarn[], kind: WayToEarn['kind']) => waysToEarn.find((way) => way.kind === kind)?.points ?? 0;
+
+/** The points an order gives by the shop's `purchase` way to earn (points per currency unit), after its refunds. */
+export function orderPoints(order: OrderRecord, waysToEarn: WayToEarn[]): number {
+  const perUnit = pointsOf(waysToEarn, 'purchase');
+  if (!BOUGHT.has(order.status) || perUnit <= 0) return 0;
+  // Amounts are in minor units.
+  return Math.floor((perUnit * (order.total - order.refunded)) / 100);
 }
 
 export interface OrderOutcome {
   order: OrderRecord;
   points: number;
   verifiedReviews: number;
-  /** The advocate this order's referral code credited, if it did. */
-  referredBy?: string;
 }
 
 export async function receiveOrder(deps: Deps, shop: Shop, delivered: OrderRecord): Promise<OrderOutcome> {
@@ -55,9 +59,10 @@ async function followOrder(deps: Deps, shop: Shop, order: OrderRecord): Promise<
     verifiedReviews = await deps.storage.reviews.markVerified(shop.id, buyerOf(order), products);
     if (verifiedReviews > 0) deps.hub.invalidate(reviewsTag(shop.id));
   }
-  const points = await settleOrderPoints(deps, shop, order);
-  const referredBy = await creditReferral(deps, shop, order);
-  return { order, points, verifiedReviews, ...(referredBy ? { referredBy } : {}) };
+  const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
+  const points = await settleOrderPoints(deps, shop, order, waysToEarn);
+  await creditReferral(deps, shop, order, waysToEarn);
+  return { order, points, verifiedReviews };
 }
 
 /**
@@ -66,29 +71,24 @@ async function followOrder(deps: Deps, shop: Shop, order: OrderRecord): Promise<
  * oneself (the same customer, or an email the advocate ordered with), and taken
  * back if that order is cancelled or refunded.
  */
-async function creditReferral(deps: Deps, shop: Shop, order: OrderRecord): Promise<string | undefined> {
-  if (!order.referralCode) return undefined;
+async function creditReferral(deps: Deps, shop: Shop, order: OrderRecord, waysToEarn: WayToEarn[]): Promise<void> {
+  if (!order.referralCode) return;
   const friend = order.customerId ?? order.email;
-  if (!friend) return undefined;
+  if (!friend) return;
   const advocate = await deps.storage.loyalty.memberByReferralCode(shop.id, order.referralCode);
-  if (!advocate || advocate.customerId === order.customerId) return undefined;
-  if (order.email && (await deps.storage.orders.customerUsedEmail(shop.id, advocate.customerId, order.email))) return undefined;
-  if ((await deps.storage.orders.firstOrderOf(shop.id, buyerOf(order))) !== order.id) return undefined;
-  const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
-  const points = waysToEarn.find((way) => way.kind === 'referral')?.points ?? 0;
-  const target = BOUGHT.has(order.status) && order.refunded < order.total ? points : 0;
+  if (!advocate || advocate.customerId === order.customerId) return;
+  if (order.email && (await deps.storage.orders.customerUsedEmail(shop.id, advocate.customerId, order.email))) return;
+  if ((await deps.storage.orders.firstOrderOf(shop.id, buyerOf(order))) !== order.id) return;
+  const target = BOUGHT.has(order.status) && order.refunded < order.total ? pointsOf(waysToEarn, 'referral') : 0;
   await deps.storage.loyalty.settle(shop.id, advocate.customerId, `referral:${order.customerId ? 'customer' : 'email'}:${friend}`, target, {
     labels: { earn: 'A friend you referred placed their first order', takeBack: 'Your referred friend’s order was cancelled' },
     referralCode: referralCode(),
   });
-  return target > 0 ? advocate.customerId : undefined;
 }
 
-async function settleOrderPoints(deps: Deps, shop: Shop, order: OrderRecord): Promise<number> {
+async function settleOrderPoints(deps: Deps, shop: Shop, order: OrderRecord, waysToEarn: WayToEarn[]): Promise<number> {
   if (!order.customerId) return 0;
-  const { waysToEarn } = await deps.storage.loyalty.setup(shop.id);
-  const rate = waysToEarn.find((way) => way.kind === 'purchase')?.points ?? 0;
-  const target = orderPoints(order, rate);
+  const target = orderPoints(order, waysToEarn);
   // Nothing to give, and nothing given before: no member is made for it.
   if (target === 0 && !(await deps.storage.loyalty.member(shop.id, order.customerId))) return 0;
   const why = order.status === 'cancelled' ? 'cancelled' : 'refunded';
