@@ -126,6 +126,8 @@ const cdnBuild = {
   output: {
     dir: 'dist/cdn',
     format: 'es',
+    // What Rollup writes itself (the namespace step of a widget's dynamic import) as arrow functions, like the sources.
+    generatedCode: { arrowFunctions: true },
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,

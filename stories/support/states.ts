@@ -25,6 +25,7 @@ export const widgetStates: readonly WidgetStates[] = [
   { tag: 'sf-chat-launcher', title: 'Widgets/Chat launcher', states: [...commonStates, 'away', 'unread', 'long-conversation'] },
   { tag: 'sf-faq-search', title: 'Widgets/FAQ search', states: commonStates },
   { tag: 'sf-recently-viewed', title: 'Widgets/Recently viewed', states: commonStates },
+  { tag: 'sf-star-rating', title: 'Widgets/Star rating', states: commonStates },
 ];
 
 /** The tag that marks a story as showing `state`. */

@@ -14,6 +14,9 @@
  *   400 kbit/s) nothing in view moves while the page loads; every element that
  *   reserves space keeps exactly that size through each loading stage (each held
  *   until measured, no clock).
+ * - The home grid's star ratings: one `GET /reviews/summaries` for every card,
+ *   and each rating the same size before its code, while it waits for data and
+ *   after.
  * - The loader on a page twice, or two builds of different versions, breaks
  *   nothing: one definition per tag, one warning.
  */
@@ -103,6 +106,56 @@ describe('the demo shop in Chromium', () => {
       assert.deepEqual(watch.errors, []);
       await page.close();
     }
+  });
+
+  it("the home grid shows every card's stars from one summaries request, each rating keeping its size throughout", async () => {
+    const { page, watch } = await openPage(browser);
+    const reviewRequests: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/v1/') && url.pathname.includes('review')) reviewRequests.push(url);
+    });
+    // Each stage held until measured: before the widget's code, then before its data.
+    const code = await hold(page, (url) => url.pathname === '/cdn/star-rating.js');
+    const data = await hold(page, (url) => url.pathname === '/api/v1/reviews/summaries');
+    const ratings = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('sf-star-rating')].map((element) => {
+          const { width, height } = element.getBoundingClientRect();
+          const label = element.shadowRoot?.querySelector('[role=img]')?.getAttribute('aria-label');
+          return { size: `${width}×${height}`, defined: !!customElements.get('sf-star-rating'), label };
+        }),
+      );
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    const reserved = await ratings();
+    const cards = await page.locator('.grid .card').count();
+    assert.ok(cards > 1 && reserved.length === cards, `one rating per card (${reserved.length} of ${cards})`);
+    assert.ok(!reserved.some((rating) => rating.defined), 'measured before the widget code ran');
+    code();
+    await page.waitForFunction(() => !!customElements.get('sf-star-rating'));
+    await frames(page);
+    const pending = await ratings();
+    data();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('sf-star-rating')].every((el) => el.shadowRoot?.querySelector('[role=img]')),
+    );
+    await settled(page);
+    const final = await ratings();
+    const sizes = (list: Array<{ size: string }>) => list.map((rating) => rating.size);
+    assert.deepEqual(sizes(pending), sizes(reserved), 'reserved → waiting for data');
+    assert.deepEqual(sizes(final), sizes(reserved), 'reserved → final');
+    for (const { label } of final) assert.match(label ?? '', /^\d(\.\d)? out of 5 stars, \d+ reviews?$/);
+    const batched = reviewRequests.filter((url) => url.pathname === '/api/v1/reviews/summaries');
+    assert.deepEqual(
+      batched.map((url) => url.searchParams.get('ids')!.split(',').length),
+      [cards],
+      'one request for the whole grid',
+    );
+    assert.equal(reviewRequests.length, 1, 'no request per product');
+    assert.equal(await layoutShift(page), 0, `layout shift:\n${await shifts(page)}`);
+    assert.deepEqual(watch.violations, []);
+    assert.deepEqual(watch.errors, []);
+    await page.close();
   });
 
   describe('layout shift where it is hardest: a slow network, widgets in view as they load, sizes exact', () => {

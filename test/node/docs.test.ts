@@ -39,6 +39,7 @@ describe('reference tables', () => {
       'packages/loyalty-badge/README.md',
       'packages/recently-viewed/README.md',
       'packages/review-feed/README.md',
+      'packages/star-rating/README.md',
     ]);
   });
 });

@@ -83,13 +83,14 @@ before(async () => {
 });
 
 describe('custom-elements.json', () => {
-  it('has the five widgets', () => {
+  it('has the six widgets', () => {
     assert.deepEqual(elements.map(({ element }) => element.tagName).sort(), [
       'sf-chat-launcher',
       'sf-faq-search',
       'sf-loyalty-badge',
       'sf-recently-viewed',
       'sf-review-feed',
+      'sf-star-rating',
     ]);
   });
 

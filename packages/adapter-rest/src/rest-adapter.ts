@@ -15,6 +15,7 @@ import {
   Redemption,
   ReviewPage,
   ReviewSubmission,
+  ReviewSummaries,
   ReviewSummary,
   ReviewVote,
   RewardList,
@@ -75,6 +76,16 @@ interface Call {
 /** Longest `Retry-After` worth waiting for inside one call, in seconds. */
 const MAX_RETRY_AFTER = 10;
 
+/** Product ids one `GET /reviews/summaries` may carry (the server refuses more). */
+const MAX_SUMMARIES = 50;
+
+/** `items` in runs of at most `size`: one request each, for endpoints that cap how many ids they take. */
+function split<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** `Retry-After` as seconds (a number of seconds, or an HTTP date). */
 function retryAfterOf(response: Response): number | undefined {
   const value = response.headers.get('retry-after');
@@ -124,6 +135,12 @@ export class RestAdapter implements BackendAdapter {
 
     this.reviews = {
       summary: (productId, o) => get(ReviewSummary, `/products/${id(productId)}/reviews/summary`, o),
+      // The server takes at most 50 ids a request: larger asks are split, and answered in order.
+      summaries: async (productIds, o) => {
+        const chunks = split([...new Set(productIds)], MAX_SUMMARIES);
+        const pages = await Promise.all(chunks.map((chunk) => get(ReviewSummaries, '/reviews/summaries', o, { ids: chunk.join(',') })));
+        return { summaries: pages.flatMap((page) => page.summaries) };
+      },
       list: (productId, query, o) =>
         get(ReviewPage, `/products/${id(productId)}/reviews`, o, {
           sort: query.sort,
@@ -180,8 +197,7 @@ export class RestAdapter implements BackendAdapter {
 
     this.products = {
       get: async (ids, o) => {
-        const chunks: string[][] = [];
-        for (let i = 0; i < ids.length; i += 250) chunks.push(ids.slice(i, i + 250));
+        const chunks = split(ids, 250);
         const pages = await Promise.all(chunks.map((chunk) => get(ProductList, '/products', o, { ids: chunk.join(',') })));
         return { products: pages.flatMap((page) => page.products) };
       },

@@ -42,6 +42,19 @@ describe('RestAdapter against the reference server', () => {
       expect(fives.reviews.every((review) => review.rating === 5)).to.equal(true);
     });
 
+    it('loads many summaries at once, in the order asked, 50 ids a request', async () => {
+      const urls: URL[] = [];
+      const adapter = await restAdapter({ fetch: (input, init) => (urls.push(new URL(String(input))), fetch(input, init)) });
+      const ids = [...Array.from({ length: 12 }, (_, i) => `prod-${i + 1}`), ...Array.from({ length: 48 }, (_, i) => `none-${i}`)];
+      const { summaries } = await adapter.reviews.summaries!(ids.toReversed());
+      expect(summaries.map((summary) => summary.productId)).to.deep.equal(ids.toReversed());
+      expect(summaries.at(-1)!.count).to.equal(25);
+      expect(summaries[0]).to.deep.include({ average: 0, count: 0 });
+      expect(
+        urls.map((url) => url.pathname.endsWith('/reviews/summaries') && url.searchParams.get('ids')!.split(',').length),
+      ).to.deep.equal([50, 10]);
+    });
+
     it('submits a review with a photo, and the photo loads', async () => {
       const adapter = await restAdapter();
       const submission = await adapter.reviews.submit({

@@ -59,6 +59,15 @@ describe('ShopifyAdapter through the app proxy', () => {
     expect(request!.query).to.deep.equal({});
   });
 
+  it('asks for many products’ summaries in one request through the proxy (product cards), without a shop parameter', async () => {
+    const ids = [unique('8124'), unique('8125')];
+    const { summaries } = await adapter().reviews.summaries!(ids);
+    expect(summaries.map((summary) => summary.productId)).to.deep.equal(ids);
+    const requests = (await seen('/reviews/summaries')).filter((request) => request.query?.ids === ids.join(','));
+    expect(requests).to.have.length(1);
+    expect(Object.keys(requests[0]!.query!)).to.deep.equal(['ids']);
+  });
+
   it('sends the storefront’s cookies, so Shopify names the logged-in customer; the page never names one itself', async () => {
     const guest = await adapter().loyalty.member();
     expect(guest).to.deep.equal({ status: 'guest' });

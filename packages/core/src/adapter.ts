@@ -17,6 +17,7 @@ import type {
   ReviewPage,
   ReviewQuery,
   ReviewSubmission,
+  ReviewSummaries,
   ReviewSummary,
   ReviewVote,
   RewardList,
@@ -31,6 +32,12 @@ export interface CallOptions {
 
 export interface ReviewsCapability {
   summary(productId: string, options?: CallOptions): Promise<ReviewSummary>;
+  /**
+   * The summaries of many products in one request (a grid of product cards), in the
+   * order given; a product nobody reviewed has zeros. Optional: without it, callers
+   * ask `summary` once per product.
+   */
+  summaries?(productIds: readonly string[], options?: CallOptions): Promise<ReviewSummaries>;
   list(productId: string, query: ReviewQuery, options?: CallOptions): Promise<ReviewPage>;
   submit(draft: ReviewDraft, options?: CallOptions): Promise<ReviewSubmission>;
   vote(reviewId: string, helpful: boolean, options?: CallOptions): Promise<ReviewVote>;

@@ -26,6 +26,7 @@ export { hostStyles } from './tokens.js';
 export { describeError, errorView, savedCopyNotice } from './views.js';
 export { serializeJsonLd, setJsonLd } from './json-ld.js';
 export { styleProps } from './style-props.js';
+export { starStyles, starValue, stars } from './stars.js';
 export { adoptStyles } from './adopt-styles.js';
 export { LazyPart } from './lazy-part.js';
 export type { Part, PartHost } from './lazy-part.js';

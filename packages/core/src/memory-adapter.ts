@@ -188,16 +188,19 @@ export class MemoryAdapter implements BackendAdapter {
 
   #reviewsCapability(autoPublishAt: number): ReviewsCapability {
     const forProduct = (productId: string) => this.#reviews.filter((r) => r.productId === productId);
+    const summaryOf = (productId: string): ReviewSummary => {
+      const reviews = forProduct(productId);
+      const histogram = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+      for (const review of reviews) histogram[review.rating as 1 | 2 | 3 | 4 | 5]++;
+      const total = reviews.reduce((sum, r) => sum + r.rating, 0);
+      const average = reviews.length ? Math.round((total / reviews.length) * 100) / 100 : 0;
+      return { productId, average, count: reviews.length, histogram };
+    };
     return {
-      summary: (productId, o) =>
-        this.#call('reviews.summary', [productId], o, (): ReviewSummary => {
-          const reviews = forProduct(productId);
-          const histogram = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-          for (const review of reviews) histogram[review.rating as 1 | 2 | 3 | 4 | 5]++;
-          const total = reviews.reduce((sum, r) => sum + r.rating, 0);
-          const average = reviews.length ? Math.round((total / reviews.length) * 100) / 100 : 0;
-          return { productId, average, count: reviews.length, histogram };
-        }),
+      summary: (productId, o) => this.#call('reviews.summary', [productId], o, () => summaryOf(productId)),
+      // As the server answers: in the order asked, each product once.
+      summaries: (productIds, o) =>
+        this.#call('reviews.summaries', [productIds], o, () => ({ summaries: [...new Set(productIds)].map(summaryOf) })),
       list: (productId, query, o) =>
         this.#call('reviews.list', [productId, query], o, () => {
           const matching = sortReviews(

@@ -31,6 +31,17 @@ describe('MemoryAdapter', () => {
       expect(summary.average).to.be.within(1, 5);
     });
 
+    it('summarises many products in one call, in the order asked, each once, zeros for the unreviewed', async () => {
+      const memory = adapter();
+      const { summaries } = await memory.reviews!.summaries!(['nobody', 'p1', 'nobody']);
+      expect(summaries.map((summary) => [summary.productId, summary.count])).to.deep.equal([
+        ['nobody', 0],
+        ['p1', 12],
+      ]);
+      expect(summaries[1]).to.deep.equal(await memory.reviews!.summary('p1'));
+      expect(memory.calls.filter((call) => call.method === 'reviews.summaries')).to.have.length(1);
+    });
+
     it('sorts, filters and pages with a cursor', async () => {
       const reviews = adapter().reviews!;
       const first = await reviews.list('p1', { sort: 'highest', limit: 5 });

@@ -6,6 +6,8 @@ import type { WidgetEntry } from './loader.js';
  */
 export const widgets: Record<string, WidgetEntry> = {
   'sf-review-feed': { load: () => import('@shopfront/review-feed/define.js') },
+  // As the first card nears the viewport: the code upgrades every card at once, and they share one request.
+  'sf-star-rating': { load: () => import('@shopfront/star-rating/define.js') },
   'sf-faq-search': { load: () => import('@shopfront/faq-search/define.js') },
   'sf-recently-viewed': {
     load: () => import('@shopfront/recently-viewed/define.js'),

@@ -7,10 +7,9 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Review } from '@shopfront/core';
 import type { FeedHost } from './host.js';
 import type { ReviewActions } from './review-actions.js';
-import { stars } from './stars.js';
+import { stars, type Review } from '@shopfront/core';
 
 /** Bodies longer than this are collapsed behind "Read more". */
 const LONG_BODY = 300;

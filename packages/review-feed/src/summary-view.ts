@@ -1,8 +1,7 @@
 /** The summary: the average with its stars, the count, and the histogram whose bars filter the list. */
 import { html, type TemplateResult } from 'lit';
-import { styleProps, type ReviewSummary } from '@shopfront/core';
+import { starValue, stars, styleProps, type ReviewSummary } from '@shopfront/core';
 import type { FeedHost } from './host.js';
-import { starValue, stars } from './stars.js';
 
 /** No numbers yet: the skeleton draws the summary's real layout with these. */
 export const PLACEHOLDER_SUMMARY: ReviewSummary = { productId: '', average: 0, count: 0, histogram: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };

@@ -1,10 +1,9 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { AdapterError, type MemoryAdapter, store, type ReviewSummary } from '@shopfront/core';
+import { AdapterError, type MemoryAdapter, starValue, store, type ReviewSummary } from '@shopfront/core';
 import { unmountAll, until } from '../../../test/helpers/mount.js';
 import { sampleReview } from '../../../test/helpers/sample-data.js';
 import type { SfReviewFilterEvent } from '../src/events.js';
-import { starValue } from '../src/stars.js';
 import { $, $$, button, daysAgo, mountFeed, record, reviewsShown, seeded, shown, titles } from './helpers.js';
 
 const summaryOf = (average: number): ReviewSummary => ({

@@ -118,6 +118,7 @@ describe('RestAdapter against the document', () => {
 
     const calls: Record<string, () => Promise<unknown>> = {
       'reviews.summary': () => guest.reviews.summary('prod-1'),
+      'reviews.summaries': () => guest.reviews.summaries!(['prod-1', 'prod-2', 'no-such-product']),
       'reviews.list': async () => {
         const page = await guest.reviews.list('prod-1', { sort: 'media-first', limit: 5 });
         await guest.reviews.list('prod-1', { sort: 'media-first', limit: 5, cursor: page.nextCursor ?? undefined });

@@ -84,6 +84,12 @@ async function proxy(ctx) {
     const productId = decodeURIComponent(path.split('/')[2]);
     return json(ctx, 200, { productId, average: 4.5, count: 2, histogram: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 } });
   }
+  if (path === '/reviews/summaries') {
+    const ids = (params.get('ids') ?? '').split(',');
+    return json(ctx, 200, {
+      summaries: ids.map((productId) => ({ productId, average: 4.5, count: 2, histogram: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 } })),
+    });
+  }
   if (path === '/loyalty/member') {
     return json(
       ctx,

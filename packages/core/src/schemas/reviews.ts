@@ -51,6 +51,10 @@ export const ReviewSummary = z.object({
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 
+/** Many products' summaries at once (`GET /reviews/summaries?ids=`). */
+export const ReviewSummaries = z.object({ summaries: z.array(ReviewSummary) });
+export type ReviewSummaries = z.infer<typeof ReviewSummaries>;
+
 export const ReviewSort = z.enum(['newest', 'highest', 'lowest', 'helpful', 'media-first']);
 export type ReviewSort = z.infer<typeof ReviewSort>;
 

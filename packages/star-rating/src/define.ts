@@ -1,0 +1,9 @@
+import { SfStarRating } from './star-rating.js';
+
+SfStarRating.define('sf-star-rating');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-star-rating': SfStarRating;
+  }
+}
