@@ -309,6 +309,9 @@ describe('<sf-chat-launcher> on the reference server', function () {
     const page = await inbox.text('grace@example.com');
     expect(page).to.include('grace@example.com');
     expect(page).to.include('Can I change the size of my order?');
+    // This test server has no SMTP settings: the outbox says so, and keeps what would be sent.
+    await inbox.tab('Outbox');
+    expect(await inbox.text('This server sends no email')).to.include('SHOPFRONT_SMTP_URL');
 
     // Someone is there again: the next time the shopper opens the chat, they can write.
     await setAgentAvailability('available');

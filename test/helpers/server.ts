@@ -156,8 +156,8 @@ export const inbox = {
   reply: (conversation: string, body: string) => command<boolean>({ action: 'inbox-reply', conversation, body }),
   /** The inbox page's text, once `waitFor` (if given) shows up in it. */
   text: (waitFor?: string) => command<string>({ action: 'inbox-text', waitFor }),
-  /** Shows one of the inbox's tabs: `Conversations`, `Emails` or `Reviews`. */
-  tab: (tab: 'Conversations' | 'Emails' | 'Reviews') => command<boolean>({ action: 'inbox-tab', tab }),
+  /** Shows one of the inbox's tabs: `Conversations`, `Emails`, `Reviews` or `Outbox`. */
+  tab: (tab: 'Conversations' | 'Emails' | 'Reviews' | 'Outbox') => command<boolean>({ action: 'inbox-tab', tab }),
   /** Closes the inbox page (the agent leaves); false if it was not open. */
   close: () => command<boolean>({ action: 'inbox-close' }),
 };

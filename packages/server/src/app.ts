@@ -21,6 +21,7 @@ import { referenceRoutes } from './api/reference.js';
 import { ApiRegistry, defineRoute } from './api/route.js';
 import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
+import { emailRoutes } from './routes/email.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { chatRoutes } from './routes/chat.js';
@@ -209,6 +210,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
   app.route('/api/v1', api);
 
   app.route('/', inboxRoutes(deps, registry));
+  app.route('/', emailRoutes(deps));
   app.route(
     '/',
     siteRoutes(deps, async (request) => app.fetch(request)),

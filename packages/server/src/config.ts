@@ -56,6 +56,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   /** The URL shoppers reach this server at, when it differs from what requests say (a proxy). */
   publicUrl?: string;
+  /** `smtp://user:password@host:port` (or `smtps://`) the server sends email through; kept in the outbox without. */
+  smtpUrl?: string;
   /** The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed (see `TrustProxy`). */
   trustProxy: TrustProxy;
   /** The CDN build served under `/cdn/`. */
@@ -232,6 +234,22 @@ function databaseFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig | undefined {
   return { kind: 'postgres', url: raw };
 }
 
+/** `SHOPFRONT_SMTP_URL`: where email goes out; never echoed back, it may hold a password. */
+function smtpUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SHOPFRONT_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError('SHOPFRONT_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587');
+  }
+  return raw;
+}
+
 function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.SHOPFRONT_PUBLIC_URL?.trim();
   if (!raw) return undefined;
@@ -274,6 +292,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
   set('dbFile', env.SHOPFRONT_DB || undefined);
   set('database', databaseFromEnv(env));
   set('publicUrl', publicUrlFromEnv(env));
+  set('smtpUrl', smtpUrlFromEnv(env));
   set('trustProxy', trustProxyFromEnv(env));
   set('cdnDir', env.SHOPFRONT_CDN_DIR ? resolve(env.SHOPFRONT_CDN_DIR) : undefined);
   set('shopConfigFile', env.SHOPFRONT_CONFIG ? resolve(env.SHOPFRONT_CONFIG) : undefined);

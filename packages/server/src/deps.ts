@@ -1,6 +1,7 @@
 /** What the routes and services are built from, and the write limit every route group applies. */
 import type { ChatHub } from './chat-hub.js';
 import type { ServerConfig } from './config.js';
+import type { EmailQueue } from './email/queue.js';
 import { HttpError, type AppContext } from './http.js';
 import type { HotReads } from './hot-reads.js';
 import type { MediaStore } from './media.js';
@@ -19,6 +20,8 @@ export interface Deps {
   hot: HotReads;
   /** Shops by key, for the gate in front of the API (./shop-cache.ts). */
   shops: ShopCache;
+  /** Sends queued emails (./email/queue.ts); has no transport without `SHOPFRONT_SMTP_URL`. */
+  email: EmailQueue;
 }
 
 /**

@@ -3,6 +3,7 @@
  * URLs to open, how to log in to the inbox, and a clean stop on SIGTERM/SIGINT.
  */
 import { configFromEnv, resolveConfig, type ServerOptions } from './config.js';
+import { redactedSmtpUrl } from './email/transport.js';
 import { startServer, type RunningServer } from './server.js';
 import { startupErrorMessage } from './startup-errors.js';
 
@@ -28,7 +29,13 @@ if (server.config.demo !== false) {
 }
 lines.push(`  Inbox:       ${shown}/inbox`, `  API:         ${shown}/api/v1/docs (document: /api/v1/openapi.json)`);
 if (server.login) lines.push(`  Inbox login: ${server.login.email} / ${server.login.password}`);
-lines.push(`  Database:    ${server.storage.description}`, ``);
+lines.push(`  Database:    ${server.storage.description}`);
+lines.push(
+  server.config.smtpUrl
+    ? `  Email:       sent through ${redactedSmtpUrl(server.config.smtpUrl)}`
+    : `  Email:       not sent (no SHOPFRONT_SMTP_URL): kept in the inbox's Outbox tab`,
+  ``,
+);
 console.log(lines.join('\n'));
 
 let stopping = false;

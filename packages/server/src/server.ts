@@ -18,11 +18,14 @@ import { EVERY_TAG, ReadCache, faqTag } from './read-cache.js';
 import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
+import { EmailQueue } from './email/queue.js';
+import { smtpTransport } from './email/transport.js';
 import { HotReads } from './hot-reads.js';
 import { MediaStore } from './media.js';
 import { SHOPS_TAG, ShopCache } from './shop-cache.js';
 import { ensureAgent, setAvailability, type LoginHint } from './services/agents.js';
 import { postMessage } from './services/chat.js';
+import { startEarningSweeps } from './services/earning.js';
 import { moderateReview } from './services/reviews.js';
 import { applyShopConfig, readShopConfigFile } from './services/shops.js';
 import { fileProblem } from './startup-errors.js';
@@ -91,21 +94,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     if (tag !== SHOPS_TAG) reads.invalidate(tag);
   });
-  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads, shops, hot };
+  const email = new EmailQueue(storage, config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined, { log: config.log });
+  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads, shops, hot, email };
   let server: ServerType | undefined;
   try {
     await hub.start();
     let shop: Shop | undefined;
+    /** The shops whose birthdays and expiries this process sweeps. */
+    const swept: number[] = [];
     if (config.shopConfigFile) {
       const file = await readShopConfigFile(config.shopConfigFile);
       for (const shopConfig of file.shops) {
         const applied = await applyShopConfig(storage, shopConfig);
+        swept.push(applied.id);
         // Instances already running keep answers made from the shop's old products and FAQ.
         hub.invalidate(faqTag(applied.id));
         shop ??= applied;
       }
     }
     shop = (await seedDemoShop(storage, config)) ?? shop;
+    if (shop && !swept.includes(shop.id)) swept.push(shop.id);
     // Instances already running keep the shops' old secrets and settings.
     hub.invalidate(SHOPS_TAG);
     const login = shop ? await ensureAgent(storage, config, shop) : undefined;
@@ -131,6 +139,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     const http = server as unknown as Server;
+    const sweeps = startEarningSweeps(deps, swept);
+    email.start();
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -163,6 +173,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
       close: () =>
         (closing ??= (async () => {
+          await sweeps.stop();
           hub.closeAll();
           const closed = new Promise<void>((resolve) => http.close(() => resolve()));
           // Ended streams leave idle keep-alive connections: close them as they go idle, and cut the rest after a second.
@@ -173,12 +184,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           clearInterval(idle);
           clearTimeout(force);
           await hub.close();
+          // The round under way finishes (a claimed email is marked sent or put back) before the database closes.
+          await email.stop();
           await storage.close();
         })()),
     };
   } catch (error) {
     (server as unknown as Server | undefined)?.close();
     await hub.close().catch(() => undefined);
+    await email.stop();
     await storage.close();
     throw error;
   }

@@ -2,55 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AGENT, SHOP, openStream, startTestServer, type TestServer } from './helpers.js';
+import { agentSession as agentSessionOf, cookieOf, login as loginAs, loginForm as loginFormOf } from './inbox-session.js';
 
 let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(() => server.stop());
 
-const cookieOf = (response: Response, name: string) =>
-  response.headers
-    .getSetCookie()
-    .find((cookie) => cookie.startsWith(`${name}=`))
-    ?.split(';')[0];
-
-async function loginForm(target = server) {
-  const page = await fetch(`${target.url}/inbox/login`);
-  const cookie = cookieOf(page, 'sf_login')!;
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  return { cookie, csrf };
-}
-
-async function login(email = AGENT.email, password = AGENT.password, target = server, headers: Record<string, string> = {}) {
-  const { cookie, csrf } = await loginForm(target);
-  return fetch(`${target.url}/inbox/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: target.url, 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ email, password, csrf }),
-  });
-}
-
-/** A signed-in agent: the session cookie and the page's CSRF token. */
-async function agentSession() {
-  const response = await login();
-  assert.equal(response.status, 303);
-  const cookie = cookieOf(response, 'sf_inbox')!;
-  const shell = await (await fetch(`${server.url}/inbox`, { headers: { cookie } })).text();
-  const settings = JSON.parse(/<script type="application\/json" id="inbox-settings">(.*?)<\/script>/.exec(shell)![1]!);
-  const api = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
-    fetch(`${server.url}/inbox/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        cookie,
-        origin: server.url,
-        ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': settings.csrf } : {}),
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  return { cookie, csrf: settings.csrf as string, api };
-}
+const loginForm = (target: TestServer = server) => loginFormOf(target);
+const login = (email = AGENT.email, password = AGENT.password, target: TestServer = server, headers: Record<string, string> = {}) =>
+  loginAs(target, email, password, headers);
+const agentSession = () => agentSessionOf(server);
 
 describe('inbox login', () => {
   it('sends signed-out agents to the login page, which cannot be framed', async () => {

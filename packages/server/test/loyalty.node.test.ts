@@ -81,9 +81,13 @@ describe('member', () => {
     assert.equal(malformed.status, 401);
   });
 
-  it('is a member with no points yet when the shop signed a new customer', async () => {
+  it('is a member with the signup points, once, when the shop signed a new customer', async () => {
     const { body } = await server.json('/loyalty/member', { headers: customerHeaders('brand-new') });
-    assert.deepEqual({ status: body.status, points: body.points, tier: body.tier?.id }, { status: 'member', points: 0, tier: 'deckhand' });
+    assert.deepEqual(
+      { status: body.status, points: body.points, tier: body.tier?.id },
+      { status: 'member', points: 100, tier: 'deckhand' },
+    );
+    assert.equal((await server.json('/loyalty/member', { headers: customerHeaders('brand-new') })).body.points, 100);
   });
 
   it('shows history newest first, and none to a guest', async () => {

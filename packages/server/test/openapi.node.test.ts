@@ -23,6 +23,9 @@ const NOT_API = new Set([
   'GET /faq',
   'GET /account',
   'POST /demo/orders',
+  // The unsubscribe page and its button (an HTML page for people; its one-click POST is RFC 8058's, not this API's).
+  'GET /email/unsubscribe',
+  'POST /email/unsubscribe',
   'GET /assets/demo.css',
   'GET /assets/demo.js',
   'GET /assets/favicon.svg',

@@ -12,7 +12,8 @@ import { hashPassword } from '../src/inbox/passwords.js';
 import { signIn } from '../src/services/agents.js';
 import { submitReview } from '../src/services/reviews.js';
 import type { Shop } from '../src/storage/index.js';
-import { AGENT, PNG, startTestServer, type TestServer } from './helpers.js';
+import { PNG, startTestServer, type TestServer } from './helpers.js';
+import { agentSession } from './inbox-session.js';
 import { newShop } from './storage/fixtures.js';
 
 let server: TestServer;
@@ -135,29 +136,6 @@ describe('re-encoded photos', () => {
   });
 });
 
-const cookieOf = (response: Response, name: string) =>
-  response.headers
-    .getSetCookie()
-    .find((cookie) => cookie.startsWith(`${name}=`))
-    ?.split(';')[0];
-
-/** The inbox session cookie of the demo shop's agent. */
-async function agentCookie(): Promise<{ cookie: string; csrf: string }> {
-  const page = await fetch(`${server.url}/inbox/login`);
-  const loginCookie = cookieOf(page, 'sf_login')!;
-  const loginCsrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const response = await fetch(`${server.url}/inbox/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: loginCookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: AGENT.email, password: AGENT.password, csrf: loginCsrf }),
-  });
-  const cookie = cookieOf(response, 'sf_inbox')!;
-  const shell = await (await fetch(`${server.url}/inbox`, { headers: { cookie } })).text();
-  const settings = JSON.parse(/<script type="application\/json" id="inbox-settings">(.*?)<\/script>/.exec(shell)![1]!);
-  return { cookie, csrf: settings.csrf as string };
-}
-
 describe('photos of reviews awaiting moderation', () => {
   it('are served to the shop’s signed-in agents only, and to everyone once published', async () => {
     const { status, body } = await postReview(reviewForm({ rating: '2', name: 'Held' }, [png()]));
@@ -172,7 +150,7 @@ describe('photos of reviews awaiting moderation', () => {
       assert.equal(anonymous.headers.get('cache-control'), 'no-store');
     }
 
-    const { cookie, csrf } = await agentCookie();
+    const { cookie, csrf } = await agentSession(server);
     const list = await fetch(`${server.url}/inbox/api/reviews?status=pending`, { headers: { cookie } });
     const held = ((await list.json()) as { reviews: (typeof review)[] }).reviews.find((candidate) => candidate.id === review.id)!;
     const inboxUrl = held.photos[0]!.url;

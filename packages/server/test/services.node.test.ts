@@ -18,6 +18,7 @@ import {
 import { moderateReview, statusOnArrival, submitReview } from '../src/services/reviews.js';
 import type { ChatEvent } from '@shopfront/core/schemas.js';
 import { ReadCache } from '../src/read-cache.js';
+import { EmailQueue } from '../src/email/queue.js';
 import { HotReads } from '../src/hot-reads.js';
 import { ShopCache } from '../src/shop-cache.js';
 import { openTestStorage, type TestStorage } from './helpers.js';
@@ -38,6 +39,7 @@ before(async () => {
     reads,
     shops: new ShopCache(opened.storage.shops),
     hot: new HotReads(reads),
+    email: new EmailQueue(opened.storage, undefined),
   };
 });
 after(() => opened.dispose());

@@ -17,9 +17,18 @@ export const WayToEarn = z.object({
   kind: z.enum(['purchase', 'review', 'birthday', 'referral', 'social', 'signup', 'other']),
   label: text(120, 1),
   points: Count,
+  /** `review` only: points a review with photos earns on top of `points`. */
+  photoBonus: z.optional(Count),
   url: z.optional(HttpUrl),
 });
 export type WayToEarn = z.infer<typeof WayToEarn>;
+
+/** A member's birthday: month and day only (the year is never kept). */
+export const Birthday = z.object({
+  month: z.int().check(z.gte(1), z.lte(12)),
+  day: z.int().check(z.gte(1), z.lte(31)),
+});
+export type Birthday = z.infer<typeof Birthday>;
 
 export const LoyaltyProgram = z.object({
   name: text(80, 1),
@@ -45,6 +54,8 @@ export const LoyaltyMember = z.discriminatedUnion('status', [
     /** Lifetime points still missing for `nextTier`; 0 at the top tier. */
     pointsToNextTier: Count,
     referralUrl: z.optional(HttpUrl),
+    /** Set once by the member (`PUT /loyalty/member/birthday`); absent until then. */
+    birthday: z.optional(Birthday),
   }),
 ]);
 export type LoyaltyMember = z.infer<typeof LoyaltyMember>;

@@ -3,7 +3,7 @@
  * every 4xx and 5xx carries, the admin API's bodies, and the service routes'.
  */
 import * as z from 'zod/mini';
-import { Amount, CurrencyCode, Email, Id, MAX_LENGTH, Timestamp, text } from '@shopfront/core/schemas.js';
+import { Amount, Birthday, CurrencyCode, Email, Id, MAX_LENGTH, Timestamp, text } from '@shopfront/core/schemas.js';
 
 /** `{ error: { message, field } }`: `field` names the parameter or body field at fault (`rating`, `photos.2`, `shop`). */
 export const ErrorBody = z.object({
@@ -93,6 +93,32 @@ export const OrderReceipt = z.object({
   duplicate: z.boolean(),
 });
 
+/** Days in a month; February has 29 unless a year says otherwise. */
+const daysIn = (month: number, year?: number) => new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
+
+/**
+ * What a member sends to set their birthday: a day that exists (no 30 February).
+ * `year` is optional and only decides whether 29 February exists; it is not stored.
+ */
+export const BirthdayInput = z
+  .object({
+    month: Birthday.shape.month,
+    day: Birthday.shape.day,
+    year: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+  })
+  .check(z.refine((date) => date.day <= daysIn(date.month, date.year), { message: 'no such day in that month', path: ['day'] }));
+export type BirthdayInput = z.infer<typeof BirthdayInput>;
+
+/** A language tag (`de`, `pt-BR`). */
+export const LocaleTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+
+/** A shopper asking for their conversation by email. */
+export const TranscriptRequest = z.object({
+  email: Email,
+  /** The language the email is written in; the browser's otherwise. */
+  locale: z.optional(LocaleTag),
+});
+
 export const SERVER_SCHEMAS = {
   Error: ErrorBody,
   PointsChange,
@@ -102,4 +128,6 @@ export const SERVER_SCHEMAS = {
   OpenApiDocument,
   OrderWebhook,
   OrderReceipt,
+  TranscriptRequest,
+  BirthdayInput,
 };

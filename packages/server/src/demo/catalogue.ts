@@ -145,7 +145,7 @@ export const DEMO_TIERS: Tier[] = [
 export const DEMO_WAYS_TO_EARN: WayToEarn[] = [
   { id: 'purchase', kind: 'purchase', label: '5 points for every €1 you spend', points: 5 },
   { id: 'signup', kind: 'signup', label: 'Create an account', points: 100, url: '/account' },
-  { id: 'review', kind: 'review', label: 'Write a review', points: 50 },
+  { id: 'review', kind: 'review', label: 'Write a review (25 more with a photo)', points: 50, photoBonus: 25 },
   { id: 'birthday', kind: 'birthday', label: 'Celebrate your birthday', points: 100 },
   { id: 'referral', kind: 'referral', label: 'Refer a friend who places an order', points: 200 },
   { id: 'social', kind: 'social', label: 'Follow us on social media', points: 25 },

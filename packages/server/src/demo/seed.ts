@@ -24,6 +24,9 @@ export async function seedDemoShop(storage: Storage, config: ServerConfig): Prom
     ...(demo.alwaysOpen ? {} : { businessHours: demoBusinessHours(timeZone) }),
     replyMinutes: 3,
     program: { name: 'Harbour Rewards', pointsName: 'points', signupUrl: '/account', loginUrl: '/account' },
+    pointsExpireAfterMonths: 12,
+    // At once, so a newcomer's demo order shows its review request in the outbox (or their SMTP catcher) right away.
+    email: { reviewRequestDays: 0 },
   };
   const secret = demo.secret ?? existing?.secret ?? randomBytes(32).toString('hex');
   const { shop, created } = await storage.shops.upsert({ key, secret, name: 'Harbour & Co.', settings });

@@ -24,6 +24,7 @@ import {
   replyAsAgent,
   setConversationStatus,
 } from '../services/chat.js';
+import { emailAgentReply } from '../services/email.js';
 import { moderateReview, replyToReview } from '../services/reviews.js';
 import { eventStream } from '../sse.js';
 import type { AgentRecord, Shop } from '../storage/index.js';
@@ -37,6 +38,7 @@ import {
   EmailList,
   InboxEvent,
   InboxMe,
+  Outbox,
   ReadMark,
   ReviewChange,
   ReviewDecision,
@@ -164,6 +166,8 @@ export function inboxApi(deps: Deps) {
       handler: async ({ agent, params, body }, c) => {
         const conversation = await conversationOf(agent, params.conversationId);
         const { message, created } = await replyAsAgent(deps, conversation, agent, body);
+        // A shopper who left an email while away gets the answer there too (once: the email's key is the message).
+        if (created) await emailAgentReply(deps, await shopOf(agent), conversation, message, baseUrlOf(c));
         const sent = messageForResponse(message, baseUrlOf(c));
         return created ? { status: 201, body: sent } : { status: 200, body: sent };
       },
@@ -227,6 +231,40 @@ export function inboxApi(deps: Deps) {
       summary: 'Emails shoppers left while the shop was away, newest first',
       responses: { 200: { description: 'The emails', schema: EmailList } },
       handler: async ({ agent }) => ({ status: 200, body: { emails: await deps.storage.chat.emails(agent.shopId, INBOX_LIST_LIMIT) } }),
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/outbox',
+      operationId: 'inboxListOutbox',
+      summary: 'Emails the server sent or will send, newest first',
+      description:
+        'Review requests, answers to shoppers who left an email, transcripts: each with its status, attempts and last error. ' +
+        '`sending: false` when the server has no `SHOPFRONT_SMTP_URL` and only keeps them here.',
+      responses: { 200: { description: 'The outbox', schema: Outbox } },
+      handler: async ({ agent }) => {
+        const jobs = await deps.storage.email.list(agent.shopId, INBOX_LIST_LIMIT);
+        return {
+          status: 200,
+          body: {
+            sending: deps.email.transport !== undefined,
+            emails: jobs.map(({ id, kind, to, subject, text, status, attempts, nextAttemptAt, sentAt, lastError, createdAt }) => ({
+              id,
+              kind,
+              to,
+              subject,
+              text,
+              status,
+              attempts,
+              nextAttemptAt,
+              createdAt,
+              ...(sentAt ? { sentAt } : {}),
+              ...(lastError ? { lastError } : {}),
+            })),
+          },
+        };
+      },
     }),
 
     defineRoute({

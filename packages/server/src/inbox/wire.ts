@@ -39,6 +39,7 @@ export const LeftEmail = z.object({
   email: z.string(),
   message: z.optional(z.string()),
   conversationId: z.optional(Id),
+  locale: z.optional(z.string()),
   createdAt: Timestamp,
 });
 export type LeftEmail = z.infer<typeof LeftEmail>;
@@ -82,6 +83,29 @@ export type ConversationChange = z.infer<typeof ConversationChange>;
 
 export const EmailList = z.object({ emails: z.array(LeftEmail) });
 export type EmailList = z.infer<typeof EmailList>;
+
+/** An email the server sent or will send, as the outbox lists it. */
+export const OutboxEmail = z.object({
+  id: Id,
+  kind: z.enum(['review-request', 'away-reply', 'transcript']),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']),
+  attempts: z.int(),
+  nextAttemptAt: Timestamp,
+  sentAt: z.optional(Timestamp),
+  lastError: z.optional(z.string()),
+  createdAt: Timestamp,
+});
+export type OutboxEmail = z.infer<typeof OutboxEmail>;
+
+export const Outbox = z.object({
+  /** Whether this server sends email (`SHOPFRONT_SMTP_URL`); without it the outbox only keeps them. */
+  sending: z.boolean(),
+  emails: z.array(OutboxEmail),
+});
+export type Outbox = z.infer<typeof Outbox>;
 
 export const ReviewList = z.object({ reviews: z.array(ModerationReview) });
 export type ReviewList = z.infer<typeof ReviewList>;

@@ -137,9 +137,18 @@ export class PostgresChat implements ChatStorage {
   async leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail> {
     const stored = await row(
       this.pool,
-      `INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [randomUUID(), shopId, email.conversationId ?? null, email.visitorId ?? null, email.email, email.message ?? null, now()],
+      `INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, locale, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [
+        randomUUID(),
+        shopId,
+        email.conversationId ?? null,
+        email.visitorId ?? null,
+        email.email,
+        email.message ?? null,
+        email.locale ?? null,
+        now(),
+      ],
     );
     return toEmail(stored!);
   }
@@ -150,5 +159,14 @@ export class PostgresChat implements ChatStorage {
       limit,
     ]);
     return found.map(toEmail);
+  }
+
+  async leftEmailFor(shopId: number, conversationId: string): Promise<LeftEmail | undefined> {
+    const found = await row(
+      this.pool,
+      'SELECT * FROM emails WHERE shop_id = $1 AND conversation_id = $2 ORDER BY created_at DESC, pk DESC LIMIT 1',
+      [shopId, conversationId],
+    );
+    return found ? toEmail(found) : undefined;
   }
 }

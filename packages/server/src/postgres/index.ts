@@ -4,6 +4,7 @@ import { DatabaseConnectError, type Storage } from '../storage/index.js';
 import { PostgresAgents } from './agents.js';
 import { PostgresCatalogue } from './catalogue.js';
 import { PostgresChat } from './chat.js';
+import { PostgresEmail } from './email.js';
 import { PostgresLimits } from './limits.js';
 import { PostgresLoyalty } from './loyalty.js';
 import { PostgresOrders } from './orders.js';
@@ -28,6 +29,7 @@ export class PostgresStorage implements Storage {
   readonly orders: PostgresOrders;
   readonly chat: PostgresChat;
   readonly agents: PostgresAgents;
+  readonly email: PostgresEmail;
   readonly limits: PostgresLimits;
   readonly description: string;
 
@@ -42,6 +44,7 @@ export class PostgresStorage implements Storage {
     this.orders = new PostgresOrders(pool);
     this.chat = new PostgresChat(pool);
     this.agents = new PostgresAgents(pool);
+    this.email = new PostgresEmail(pool);
     this.limits = new PostgresLimits(pool);
     this.description = redactedUrl(url);
   }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
+import type { Birthday, LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
 import type {
   CodeUse,
+  ExpiryRule,
   LoyaltySetup,
   LoyaltyStorage,
+  MemberPage,
   MemberRecord,
   PointsChange,
   RedeemResult,
@@ -13,7 +15,7 @@ import type {
   Settled,
 } from '../storage/index.js';
 import { settlement } from '../storage/index.js';
-import { toActivity, toMember } from '../storage/rows.js';
+import { time, toActivity, toMember } from '../storage/rows.js';
 import { lockShop } from './catalogue.js';
 import { now, row, rows, transaction, type Queryable, type Row } from './database.js';
 
@@ -25,6 +27,66 @@ async function record(client: Queryable, shopId: number, customerId: string, ent
     'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
     [randomUUID(), shopId, customerId, entry.kind, entry.points, entry.label, entry.createdAt],
   );
+}
+
+/** The member `m`'s latest activity, an expiry aside (an expiry is not the member being active). */
+const LAST_ACTIVITY = `SELECT created_at FROM loyalty_activity a
+  WHERE a.shop_id = m.shop_id AND a.customer_id = m.customer_id AND a.kind <> 'expire' ORDER BY a.pk DESC LIMIT 1`;
+
+const checkTarget = (target: number) => {
+  if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+};
+
+/** Creates the member if they are new; true when this call did. Part of the caller's transaction. */
+async function createMember(client: Queryable, shopId: number, customerId: string, referralCode: string): Promise<boolean> {
+  const inserted = await client.query(
+    `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
+     VALUES ($1, $2, 0, 0, $3, $4) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+    [shopId, customerId, referralCode, now()],
+  );
+  return inserted.rowCount === 1;
+}
+
+async function ledgerOf(client: Queryable, shopId: number, customerId: string, key: string) {
+  const ledger = await row(client, 'SELECT net, shortfall FROM points_ledger WHERE shop_id = $1 AND customer_id = $2 AND key = $3', [
+    shopId,
+    customerId,
+    key,
+  ]);
+  return ledger && { net: Number(ledger.net), shortfall: Number(ledger.shortfall) };
+}
+
+/** `settle` for a member who exists, inside the caller's transaction. */
+async function settleLocked(
+  client: Queryable,
+  shopId: number,
+  customerId: string,
+  key: string,
+  target: number,
+  entry: SettleEntry,
+): Promise<Settled> {
+  // The member's row lock, held to the end: two deliveries of one order settle one after the other.
+  const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [shopId, customerId]);
+  const { applied, shortfall } = settlement(await ledgerOf(client, shopId, customerId, key), Number(locked!.points), target);
+  const member = await row(
+    client,
+    `UPDATE members SET points = points + $3, lifetime_points = GREATEST(lifetime_points + $3, 0)
+     WHERE shop_id = $1 AND customer_id = $2 RETURNING *`,
+    [shopId, customerId, applied],
+  );
+  if (applied !== 0)
+    await record(client, shopId, customerId, {
+      kind: applied > 0 ? 'earn' : 'adjust',
+      points: applied,
+      label: applied > 0 ? entry.labels.earn : entry.labels.takeBack,
+      createdAt: now(),
+    });
+  await client.query(
+    `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
+    [shopId, customerId, key, target, shortfall, now()],
+  );
+  return { member: toMember(member)!, applied, shortfall };
 }
 
 export class PostgresLoyalty implements LoyaltyStorage {
@@ -97,47 +159,101 @@ export class PostgresLoyalty implements LoyaltyStorage {
   }
 
   async settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled> {
-    if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+    checkTarget(target);
     return transaction(this.pool, async (client): Promise<Settled> => {
-      await client.query(
-        `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
-         VALUES ($1, $2, 0, 0, $3, $4) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
-        [shopId, customerId, entry.referralCode, now()],
-      );
-      // The member's row lock, held to the end: two deliveries of one order settle one after the other.
-      const locked = await row(client, 'SELECT points FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [
-        shopId,
-        customerId,
-      ]);
-      const ledger = await row(client, 'SELECT net, shortfall FROM points_ledger WHERE shop_id = $1 AND customer_id = $2 AND key = $3', [
-        shopId,
-        customerId,
-        key,
-      ]);
-      const { applied, shortfall } = settlement(
-        ledger && { net: Number(ledger.net), shortfall: Number(ledger.shortfall) },
-        Number(locked!.points),
-        target,
-      );
-      const member = await row(
+      await createMember(client, shopId, customerId, entry.referralCode);
+      return settleLocked(client, shopId, customerId, key, target, entry);
+    });
+  }
+
+  async join(
+    shopId: number,
+    customerId: string,
+    key: string,
+    target: number,
+    entry: SettleEntry,
+  ): Promise<{ member: MemberRecord; created: boolean }> {
+    checkTarget(target);
+    return transaction(this.pool, async (client) => {
+      // Of two first requests at once, one inserts; the other waits on its row and finds the member made.
+      if (!(await createMember(client, shopId, customerId, entry.referralCode))) {
+        const member = await row(client, 'SELECT * FROM members WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]);
+        return { member: toMember(member)!, created: false };
+      }
+      return { member: (await settleLocked(client, shopId, customerId, key, target, entry)).member, created: true };
+    });
+  }
+
+  async settled(shopId: number, customerId: string, key: string): Promise<{ net: number; shortfall: number } | undefined> {
+    return ledgerOf(this.pool, shopId, customerId, key);
+  }
+
+  async setBirthday(
+    shopId: number,
+    customerId: string,
+    birthday: Birthday,
+    referralCode: string,
+  ): Promise<{ member: MemberRecord; set: boolean }> {
+    return transaction(this.pool, async (client) => {
+      await createMember(client, shopId, customerId, referralCode);
+      // Only where none is stored (the WHERE is re-checked after a concurrent write): a birthday is given once.
+      const updated = await row(
         client,
-        `UPDATE members SET points = points + $3, lifetime_points = GREATEST(lifetime_points + $3, 0)
-         WHERE shop_id = $1 AND customer_id = $2 RETURNING *`,
-        [shopId, customerId, applied],
+        `UPDATE members SET birth_month = $3, birth_day = $4
+         WHERE shop_id = $1 AND customer_id = $2 AND birth_month IS NULL RETURNING *`,
+        [shopId, customerId, birthday.month, birthday.day],
       );
-      if (applied !== 0)
-        await record(client, shopId, customerId, {
-          kind: applied > 0 ? 'earn' : 'adjust',
-          points: applied,
-          label: applied > 0 ? entry.labels.earn : entry.labels.takeBack,
-          createdAt: now(),
-        });
+      if (updated) return { member: toMember(updated)!, set: true };
+      const kept = await row(client, 'SELECT * FROM members WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]);
+      return { member: toMember(kept)!, set: false };
+    });
+  }
+
+  async birthdaysDue(shopId: number, onOrBefore: Birthday, key: string, page: MemberPage): Promise<string[]> {
+    const found = await rows<{ customer_id: string }>(
+      this.pool,
+      `SELECT customer_id FROM members m
+       WHERE shop_id = $1 AND birth_month IS NOT NULL AND (birth_month < $2 OR (birth_month = $2 AND birth_day <= $3)) AND customer_id COLLATE "C" > $4
+         AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.shop_id = m.shop_id AND l.customer_id = m.customer_id AND l.key = $5)
+       ORDER BY customer_id COLLATE "C" LIMIT $6`,
+      [shopId, onOrBefore.month, onOrBefore.day, page.after ?? '', key, page.limit],
+    );
+    return found.map((member) => member.customer_id);
+  }
+
+  async inactiveMembers(shopId: number, before: string, page: MemberPage): Promise<string[]> {
+    const found = await rows<{ customer_id: string }>(
+      this.pool,
+      `SELECT customer_id FROM members m
+       WHERE shop_id = $1 AND points > 0 AND customer_id COLLATE "C" > $2 AND COALESCE((${LAST_ACTIVITY}), created_at) < $3
+       ORDER BY customer_id COLLATE "C" LIMIT $4`,
+      [shopId, page.after ?? '', before, page.limit],
+    );
+    return found.map((member) => member.customer_id);
+  }
+
+  async expire(shopId: number, customerId: string, rule: ExpiryRule): Promise<{ expired: number }> {
+    return transaction(this.pool, async (client) => {
+      // The member's row lock: an earning that commits first is seen below, one that comes later waits.
+      const found = await row(
+        client,
+        `SELECT points, COALESCE((${LAST_ACTIVITY}), created_at) AS last_at FROM members m
+         WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE`,
+        [shopId, customerId],
+      );
+      const points = Number(found?.points ?? 0);
+      if (!found || points <= 0) return { expired: 0 };
+      const lastAt = time(found.last_at);
+      if (!(Date.parse(lastAt) < Date.parse(rule.inactiveBefore))) return { expired: 0 };
+      const key = rule.key(lastAt);
+      if (await ledgerOf(client, shopId, customerId, key)) return { expired: 0 };
+      await client.query('UPDATE members SET points = 0 WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]);
+      await record(client, shopId, customerId, { kind: 'expire', points: -points, label: rule.label, createdAt: now() });
       await client.query(
-        `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
-        [shopId, customerId, key, target, shortfall, now()],
+        'INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES ($1, $2, $3, $4, 0, $5)',
+        [shopId, customerId, key, -points, now()],
       );
-      return { member: toMember(member)!, applied, shortfall };
+      return { expired: points };
     });
   }
 

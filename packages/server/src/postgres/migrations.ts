@@ -262,6 +262,53 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 4,
+    name: 'earning rules: birthdays',
+    sql: `
+      ALTER TABLE members ADD COLUMN birth_month smallint CHECK (birth_month BETWEEN 1 AND 12);
+      ALTER TABLE members ADD COLUMN birth_day smallint CHECK (birth_day BETWEEN 1 AND 31);
+      CREATE INDEX members_by_birthday ON members (shop_id, birth_month, birth_day) WHERE birth_month IS NOT NULL;
+    `,
+  },
+  {
+    version: 5,
+    name: 'email jobs and unsubscribed addresses',
+    sql: `
+      ALTER TABLE emails ADD COLUMN locale text;
+      CREATE TABLE email_jobs (
+        id text PRIMARY KEY,
+        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        key text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('review-request', 'away-reply', 'transcript')),
+        recipient text NOT NULL,
+        sender text NOT NULL,
+        subject text NOT NULL,
+        text_body text NOT NULL,
+        html_body text NOT NULL,
+        headers jsonb NOT NULL,
+        message_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lease_until timestamptz,
+        last_error text,
+        sent_at timestamptz,
+        created_at timestamptz NOT NULL,
+        UNIQUE (shop_id, key)
+      );
+      CREATE INDEX email_jobs_due ON email_jobs (status, next_attempt_at);
+      CREATE INDEX email_jobs_by_shop ON email_jobs (shop_id, created_at DESC);
+      CREATE INDEX email_jobs_by_recipient ON email_jobs (shop_id, recipient);
+
+      CREATE TABLE email_unsubscribes (
+        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        email text NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (shop_id, email)
+      );
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

@@ -23,6 +23,8 @@ import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
 import { conversationForResponse, messageForResponse } from '../responses.js';
+import { TranscriptRequest } from '../api/schemas.js';
+import { emailTranscript } from '../services/email.js';
 import { HISTORY_LIMIT, chatStatus, leaveEmail, postMessage } from '../services/chat.js';
 import { eventStream, sharedFrame } from '../sse.js';
 import type { Shop } from '../storage/index.js';
@@ -30,6 +32,12 @@ import type { Shop } from '../storage/index.js';
 const Sequence = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 /** Without an attachment: files cannot travel in JSON. */
 export const OutgoingMessageJson = z.omit(OutgoingMessage, { attachment: true });
+
+/** The first language an `Accept-Language` header names (`de-AT,de;q=0.9` → `de-AT`), when it is a plain tag. */
+const browserLocale = (header: string | undefined) => {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim();
+  return first && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(first) ? first : undefined;
+};
 
 const conversationId = { conversationId: { schema: Id, description: "The conversation's id (a random UUID)" } };
 
@@ -217,12 +225,42 @@ export function chatRoutes(deps: Deps) {
       body: { json: EmailRequest },
       responses: { 201: { description: 'Kept', schema: EmailReceipt } },
       errors: { 404: 'No such conversation' },
-      handler: async ({ shop, visitorId, body: request }) => {
+      handler: async ({ shop, visitorId, body: request }, c) => {
         if (request.conversationId && !(await deps.storage.chat.conversation(shop.id, request.conversationId))) {
           throw new HttpError(404, 'No such conversation.', 'conversationId');
         }
-        await leaveEmail(deps, shop, { email: request.email, message: request.message, conversationId: request.conversationId, visitorId });
+        await leaveEmail(deps, shop, {
+          email: request.email,
+          message: request.message,
+          conversationId: request.conversationId,
+          visitorId,
+          locale: browserLocale(c.req.header('Accept-Language')),
+        });
         return { status: 201, body: { ok: true } };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/chat/conversations/{conversationId}/transcript',
+      operationId: 'emailChatTranscript',
+      summary: 'Email the conversation to the shopper',
+      description:
+        'Queues the conversation so far, to the address given, in `locale` (else the browser’s language). Asked again with no new ' +
+        'message, it is the same email. Nothing is sent to an address that unsubscribed from the shop’s emails.',
+      tags: ['Chat'],
+      security: 'shop',
+      visitor: 'optional',
+      rateLimited: true,
+      params: conversationId,
+      body: { json: TranscriptRequest },
+      responses: { 202: { description: 'Queued (or queued before)', schema: EmailReceipt } },
+      errors: { 404: 'No such conversation' },
+      handler: async ({ shop, params, body }, c) => {
+        const conversation = await conversationOf(shop, params.conversationId);
+        const locale = body.locale ?? browserLocale(c.req.header('Accept-Language'));
+        await emailTranscript(deps, shop, conversation, { email: body.email, locale }, c.get('baseUrl'));
+        return { status: 202, body: { ok: true } };
       },
     }),
   ];

@@ -1,15 +1,37 @@
 /**
  * `/api/v1/loyalty`: the programme, the signed-in member, rewards, redemption
- * (never a negative balance, never a double spend) and history.
- * The member is whoever `X-Shopfront-Customer` names with a valid signature.
+ * (never a negative balance, never a double spend), history and the member's
+ * birthday. The member is whoever `X-Shopfront-Customer` names with a valid
+ * signature; their own requests are where signup and birthday points are given
+ * (services/earning.ts).
  */
 import { ActivityList, Id, LoyaltyMember, LoyaltyProgram, Redemption, RewardList } from '@shopfront/core/schemas.js';
+import { BirthdayInput } from '../api/schemas.js';
 import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError, absolute } from '../http.js';
+import { awardBirthday, setBirthday, welcomeMember } from '../services/earning.js';
 import { ACTIVITY_LIMIT, memberStanding, redeemReward, referralUrl } from '../services/loyalty.js';
+import type { Shop } from '../storage/index.js';
 
 export function loyaltyRoutes(deps: Deps) {
+  /** The member as `LoyaltyMember` describes them. */
+  const memberBody = async (shop: Shop, customerId: string, baseUrl: string) => {
+    const member = await memberStanding(deps.storage, shop, customerId);
+    return {
+      status: 'member' as const,
+      id: customerId,
+      ...(member.firstName ? { firstName: member.firstName } : {}),
+      points: member.points,
+      lifetimePoints: member.lifetimePoints,
+      tier: member.tier,
+      nextTier: member.nextTier,
+      pointsToNextTier: member.pointsToNextTier,
+      ...(member.referralCode ? { referralUrl: referralUrl(shop, baseUrl, member.referralCode) } : {}),
+      ...(member.birthday ? { birthday: member.birthday } : {}),
+    };
+  };
+
   return [
     defineRoute({
       method: 'get',
@@ -48,21 +70,33 @@ export function loyaltyRoutes(deps: Deps) {
       responses: { 200: { description: 'The member’s standing, or a guest', schema: LoyaltyMember } },
       handler: async ({ shop, customerId }, c) => {
         if (!customerId) return { status: 200, body: { status: 'guest' } };
-        const member = await memberStanding(deps.storage, shop, customerId);
-        return {
-          status: 200,
-          body: {
-            status: 'member',
-            id: customerId,
-            ...(member.firstName ? { firstName: member.firstName } : {}),
-            points: member.points,
-            lifetimePoints: member.lifetimePoints,
-            tier: member.tier,
-            nextTier: member.nextTier,
-            pointsToNextTier: member.pointsToNextTier,
-            ...(member.referralCode ? { referralUrl: referralUrl(shop, c.get('baseUrl'), member.referralCode) } : {}),
-          },
-        };
+        // The signed customer's own request: signup points the first time, this year's birthday points once it has come.
+        await welcomeMember(deps.storage, shop, customerId);
+        const record = await deps.storage.loyalty.member(shop.id, customerId);
+        if (record) await awardBirthday(deps.storage, shop, record, new Date());
+        return { status: 200, body: await memberBody(shop, customerId, c.get('baseUrl')) };
+      },
+    }),
+
+    defineRoute({
+      method: 'put',
+      path: '/loyalty/member/birthday',
+      operationId: 'setLoyaltyBirthday',
+      summary: "Give the member's birthday, once",
+      description:
+        'Month and day (a `year` only checks 29 February and is not kept). Set once: the same date again changes nothing, ' +
+        'another date is a 409. Answers the member, with the birthday points if this year’s birthday has already passed.',
+      tags: ['Loyalty'],
+      security: 'signedCustomer',
+      visitor: 'optional',
+      rateLimited: true,
+      body: { json: BirthdayInput },
+      responses: { 200: { description: 'The member, with the birthday kept', schema: LoyaltyMember } },
+      errors: { 409: 'A different birthday is already kept (`field`: `birthday`)' },
+      handler: async ({ shop, customerId, body }, c) => {
+        const outcome = await setBirthday(deps, shop, customerId, body, new Date());
+        if (!outcome.ok) throw new HttpError(409, 'birthday: already given, and it can be given only once.', 'birthday');
+        return { status: 200, body: await memberBody(shop, customerId, c.get('baseUrl')) };
       },
     }),
 

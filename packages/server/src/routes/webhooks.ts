@@ -9,6 +9,7 @@ import { defineRoute } from '../api/route.js';
 import { OrderReceipt, OrderWebhook, RefundWebhook } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
+import { requestReviews } from '../services/email.js';
 import { receiveOrder, receiveRefund } from '../services/orders.js';
 import type { OrderRecord } from '../storage/index.js';
 
@@ -43,6 +44,7 @@ export function webhookRoutes(deps: Deps) {
       description:
         "Send the order as it now stands, each time it changes. A paid or fulfilled order verifies its buyer's reviews of its products " +
         '(by customer id, else email) and earns points by the shop’s `purchase` way to earn (points per currency unit); ' +
+        'a fulfilled one with an `email` queues one review request, sent the shop’s `email.reviewRequestDays` later (default 7); ' +
         '`refundedTotal` takes back its share, `cancelled` or `refunded` all of them (never below zero). ' +
         'A status never moves back: a late `paid` after a `refunded` changes nothing.',
       tags: ['Webhooks'],
@@ -56,10 +58,11 @@ export function webhookRoutes(deps: Deps) {
       },
       body: { json: OrderWebhook },
       responses: { 200: { description: 'Received (or received before)', schema: OrderReceipt } },
-      handler: async ({ shop, headers, body }) => {
+      handler: async ({ shop, headers, body }, c) => {
         // Done whether or not the delivery was seen: every step is idempotent, so a replay changes
         // nothing, and a delivery that failed half-way the first time is finished by its retry.
         const { order, points, verifiedReviews } = await receiveOrder(deps, shop, orderRecordOf(body));
+        await requestReviews(deps, shop, order, c.get('baseUrl'));
         const deliveryId = headers['X-Shopfront-Delivery-Id'];
         const duplicate = deliveryId !== undefined && !(await deps.storage.orders.markDelivery(shop.id, deliveryId));
         return { status: 200, body: { orderId: order.id, status: order.status, points, verifiedReviews, duplicate } };

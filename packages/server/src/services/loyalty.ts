@@ -100,6 +100,7 @@ export async function memberStanding(storage: Storage, shop: Shop, customerId: s
     points: record?.points ?? 0,
     lifetimePoints,
     referralCode: record?.referralCode,
+    birthday: record?.birthday,
     ...tierProgress(tiers, lifetimePoints),
   };
 }

@@ -8,22 +8,13 @@ import type { Review } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
 import { reviewsTag } from '../read-cache.js';
 import { planReviewPhotos, type PreparedPhoto } from '../review-photos.js';
-import type { ModerationReview, NewReview, ReviewStatus, Shop, Storage } from '../storage/index.js';
-import { adjustPoints } from './loyalty.js';
+import type { ModerationReview, NewReview, ReviewStatus, Shop } from '../storage/index.js';
+import { settleReviewPoints } from './earning.js';
 
 /** Published at once when the shop auto-publishes this rating; otherwise held for moderation. */
 export function statusOnArrival(shop: Shop, rating: number): 'published' | 'pending' {
   const { autoPublishAt } = shop.settings;
   return autoPublishAt !== null && rating >= autoPublishAt ? 'published' : 'pending';
-}
-
-/** Points for a published review by a signed-in customer, when the shop's programme has a way to earn them. */
-export async function awardReviewPoints(storage: Storage, shop: Shop, customerId: string | undefined): Promise<void> {
-  if (!customerId) return;
-  const { waysToEarn } = await storage.loyalty.setup(shop.id);
-  const way = waysToEarn.find((candidate) => candidate.kind === 'review');
-  if (!way || way.points <= 0) return;
-  await adjustPoints(storage, shop.id, customerId, { points: way.points, kind: 'earn', label: way.label });
 }
 
 /**
@@ -58,7 +49,7 @@ export async function submitReview(
   }
   if (status === 'published') {
     deps.hub.invalidate(reviewsTag(shop.id));
-    await awardReviewPoints(deps.storage, shop, submission.customerId);
+    await settleReviewPoints(deps.storage, shop, { id: review.id, customerId: submission.customerId, photos: review.photos }, true);
   } else {
     const pending = await deps.storage.reviews.moderationReview(shop.id, review.id);
     if (pending) deps.hub.publishInbox(shop.id, { type: 'review', review: pending });
@@ -66,7 +57,11 @@ export async function submitReview(
   return { review, status };
 }
 
-/** Publishes or rejects; points are awarded when a review becomes published (of two concurrent publishes, one). */
+/**
+ * Publishes or rejects. The review's points are settled to its new status each time (key
+ * `review:<id>`): published earns them once however many agents publish it at once, and a
+ * rejection takes back what it earned.
+ */
 export async function moderateReview(
   deps: Deps,
   shop: Shop,
@@ -76,7 +71,7 @@ export async function moderateReview(
   const changed = await deps.storage.reviews.setStatus(shop.id, reviewId, status);
   if (!changed) return undefined;
   deps.hub.invalidate(reviewsTag(shop.id));
-  if (status === 'published' && changed.previous !== 'published') await awardReviewPoints(deps.storage, shop, changed.review.customerId);
+  await settleReviewPoints(deps.storage, shop, changed.review, status === 'published');
   return changed.review;
 }
 

@@ -40,6 +40,15 @@ export const ShopConfig = z.object({
   program: z.optional(
     z.object({ name: text(80, 1), pointsName: z.optional(text(40, 1)), signupUrl: z.optional(HttpUrl), loginUrl: z.optional(HttpUrl) }),
   ),
+  pointsExpireAfterMonths: z.optional(z.int().check(z.gte(1), z.lte(120))),
+  email: z.optional(
+    z.object({
+      from: z.optional(
+        text(320, 3).check(z.refine((from) => /^[^\r\n]*@[^\r\n]*$/.test(from), 'must be an address such as "Shop" <hello@shop.example>')),
+      ),
+      reviewRequestDays: z.optional(z.int().check(z.gte(0), z.lte(365))),
+    }),
+  ),
   products: z.optional(
     z.array(z.extend(Product, { handle: text(255, 1), description: z.optional(text(5000)) })).check(z.maxLength(100000)),
   ),
@@ -59,6 +68,8 @@ function settingsOf(config: ShopConfig): ShopSettings {
     ...(config.businessHours ? { businessHours: config.businessHours } : {}),
     ...(config.replyMinutes !== undefined ? { replyMinutes: config.replyMinutes } : {}),
     ...(config.program ? { program: config.program } : {}),
+    ...(config.pointsExpireAfterMonths ? { pointsExpireAfterMonths: config.pointsExpireAfterMonths } : {}),
+    ...(config.email ? { email: config.email } : {}),
   };
 }
 

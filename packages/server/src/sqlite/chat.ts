@@ -120,8 +120,19 @@ export class SqliteChat implements ChatStorage {
   async leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail> {
     const id = randomUUID();
     this.db
-      .prepare('INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, shopId, email.conversationId ?? null, email.visitorId ?? null, email.email, email.message ?? null, now());
+      .prepare(
+        'INSERT INTO emails (id, shop_id, conversation_id, visitor_id, email, message, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        shopId,
+        email.conversationId ?? null,
+        email.visitorId ?? null,
+        email.email,
+        email.message ?? null,
+        email.locale ?? null,
+        now(),
+      );
     return toEmail(this.db.prepare('SELECT * FROM emails WHERE id = ?').get(id) as Row);
   }
 
@@ -130,5 +141,12 @@ export class SqliteChat implements ChatStorage {
       .prepare('SELECT * FROM emails WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
       .all(shopId, limit) as Row[];
     return rows.map(toEmail);
+  }
+
+  async leftEmailFor(shopId: number, conversationId: string): Promise<LeftEmail | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM emails WHERE shop_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(shopId, conversationId) as Row | undefined;
+    return row ? toEmail(row) : undefined;
   }
 }

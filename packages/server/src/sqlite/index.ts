@@ -3,6 +3,7 @@ import type { Storage } from '../storage/index.js';
 import { SqliteAgents } from './agents.js';
 import { SqliteCatalogue } from './catalogue.js';
 import { SqliteChat } from './chat.js';
+import { SqliteEmail } from './email.js';
 import { openDatabase, schemaVersion, type Db } from './database.js';
 import { SqliteLimits } from './limits.js';
 import { SqliteLoyalty } from './loyalty.js';
@@ -19,6 +20,7 @@ export class SqliteStorage implements Storage {
   readonly orders: SqliteOrders;
   readonly chat: SqliteChat;
   readonly agents: SqliteAgents;
+  readonly email: SqliteEmail;
   readonly limits: SqliteLimits;
   readonly description: string;
 
@@ -31,6 +33,7 @@ export class SqliteStorage implements Storage {
     this.orders = new SqliteOrders(this.db);
     this.chat = new SqliteChat(this.db);
     this.agents = new SqliteAgents(this.db);
+    this.email = new SqliteEmail(this.db);
     this.limits = new SqliteLimits(this.db);
     this.description = file;
   }

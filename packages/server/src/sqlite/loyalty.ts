@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
+import type { Birthday, LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
 import type {
   CodeUse,
+  ExpiryRule,
   LoyaltySetup,
   LoyaltyStorage,
+  MemberPage,
   MemberRecord,
   PointsChange,
   RedeemResult,
@@ -16,6 +18,14 @@ import { toActivity, toMember } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
+
+/** The member `m`'s latest activity, an expiry aside (an expiry is not the member being active). */
+const LAST_ACTIVITY = `SELECT created_at FROM loyalty_activity a
+  WHERE a.shop_id = m.shop_id AND a.customer_id = m.customer_id AND a.kind <> 'expire' ORDER BY a.pk DESC LIMIT 1`;
+
+const checkTarget = (target: number) => {
+  if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+};
 
 export class SqliteLoyalty implements LoyaltyStorage {
   constructor(private readonly db: Db) {}
@@ -87,55 +97,149 @@ export class SqliteLoyalty implements LoyaltyStorage {
   }
 
   async settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled> {
-    if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`A settled amount must be a whole number ≥ 0, not ${target}.`);
+    checkTarget(target);
     return this.db
       .transaction((): Settled => {
-        this.db
-          .prepare(
-            `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
-             VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
-          )
-          .run(shopId, customerId, entry.referralCode, now());
-        const balance = this.db
-          .prepare('SELECT points FROM members WHERE shop_id = ? AND customer_id = ?')
-          .pluck()
-          .get(shopId, customerId) as number;
-        const ledger = this.db
-          .prepare('SELECT net, shortfall FROM points_ledger WHERE shop_id = ? AND customer_id = ? AND key = ?')
-          .get(shopId, customerId, key) as { net: number; shortfall: number } | undefined;
-        const { applied, shortfall } = settlement(ledger, balance, target);
-        if (applied !== 0) {
-          this.db
-            .prepare(
-              'UPDATE members SET points = points + ?, lifetime_points = MAX(lifetime_points + ?, 0) WHERE shop_id = ? AND customer_id = ?',
-            )
-            .run(applied, applied, shopId, customerId);
-          this.db
-            .prepare(
-              'INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            )
-            .run(
-              randomUUID(),
-              shopId,
-              customerId,
-              applied > 0 ? 'earn' : 'adjust',
-              applied,
-              applied > 0 ? entry.labels.earn : entry.labels.takeBack,
-              now(),
-            );
-        }
-        this.db
-          .prepare(
-            `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
-          )
-          .run(shopId, customerId, key, target, shortfall, now());
-        const member = toMember(
-          this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row,
-        )!;
-        return { member, applied, shortfall };
+        this.#createMember(shopId, customerId, entry.referralCode);
+        return this.#settleLocked(shopId, customerId, key, target, entry);
       })
       .immediate();
+  }
+
+  async join(
+    shopId: number,
+    customerId: string,
+    key: string,
+    target: number,
+    entry: SettleEntry,
+  ): Promise<{ member: MemberRecord; created: boolean }> {
+    checkTarget(target);
+    return this.db
+      .transaction(() => {
+        if (!this.#createMember(shopId, customerId, entry.referralCode))
+          return { member: this.#member(shopId, customerId), created: false };
+        return { member: this.#settleLocked(shopId, customerId, key, target, entry).member, created: true };
+      })
+      .immediate();
+  }
+
+  async settled(shopId: number, customerId: string, key: string): Promise<{ net: number; shortfall: number } | undefined> {
+    return this.#ledger(shopId, customerId, key);
+  }
+
+  async setBirthday(
+    shopId: number,
+    customerId: string,
+    birthday: Birthday,
+    referralCode: string,
+  ): Promise<{ member: MemberRecord; set: boolean }> {
+    return this.db
+      .transaction(() => {
+        this.#createMember(shopId, customerId, referralCode);
+        // Only where none is stored: a birthday is given once.
+        const { changes } = this.db
+          .prepare('UPDATE members SET birth_month = ?, birth_day = ? WHERE shop_id = ? AND customer_id = ? AND birth_month IS NULL')
+          .run(birthday.month, birthday.day, shopId, customerId);
+        return { member: this.#member(shopId, customerId), set: changes === 1 };
+      })
+      .immediate();
+  }
+
+  async birthdaysDue(shopId: number, onOrBefore: Birthday, key: string, page: MemberPage): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT customer_id FROM members m
+         WHERE shop_id = ? AND birth_month IS NOT NULL AND (birth_month < ? OR (birth_month = ? AND birth_day <= ?)) AND customer_id > ?
+           AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.shop_id = m.shop_id AND l.customer_id = m.customer_id AND l.key = ?)
+         ORDER BY customer_id LIMIT ?`,
+      )
+      .pluck()
+      .all(shopId, onOrBefore.month, onOrBefore.month, onOrBefore.day, page.after ?? '', key, page.limit) as string[];
+  }
+
+  async inactiveMembers(shopId: number, before: string, page: MemberPage): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT customer_id FROM (
+           SELECT customer_id, COALESCE((${LAST_ACTIVITY}), created_at) AS last_at FROM members m
+           WHERE shop_id = ? AND points > 0 AND customer_id > ?
+         ) WHERE last_at < ? ORDER BY customer_id LIMIT ?`,
+      )
+      .pluck()
+      .all(shopId, page.after ?? '', before, page.limit) as string[];
+  }
+
+  async expire(shopId: number, customerId: string, rule: ExpiryRule): Promise<{ expired: number }> {
+    return this.db
+      .transaction(() => {
+        const found = this.db
+          .prepare(
+            `SELECT points, COALESCE((${LAST_ACTIVITY}), created_at) AS last_at FROM members m WHERE shop_id = ? AND customer_id = ?`,
+          )
+          .get(shopId, customerId) as { points: number; last_at: string } | undefined;
+        // Checked again under the lock: an earning since the sweep listed them keeps their points.
+        if (!found || found.points <= 0 || !(found.last_at < rule.inactiveBefore)) return { expired: 0 };
+        const key = rule.key(found.last_at);
+        if (this.#ledger(shopId, customerId, key)) return { expired: 0 };
+        this.db.prepare('UPDATE members SET points = 0 WHERE shop_id = ? AND customer_id = ?').run(shopId, customerId);
+        this.#record(shopId, customerId, 'expire', -found.points, rule.label);
+        this.db
+          .prepare('INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES (?, ?, ?, ?, 0, ?)')
+          .run(shopId, customerId, key, -found.points, now());
+        return { expired: found.points };
+      })
+      .immediate();
+  }
+
+  /** Creates the member if they are new; true when this call did. Part of the caller's transaction. */
+  #createMember(shopId: number, customerId: string, referralCode: string): boolean {
+    const { changes } = this.db
+      .prepare(
+        `INSERT INTO members (shop_id, customer_id, points, lifetime_points, referral_code, created_at)
+         VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (shop_id, customer_id) DO NOTHING`,
+      )
+      .run(shopId, customerId, referralCode, now());
+    return changes === 1;
+  }
+
+  #member(shopId: number, customerId: string): MemberRecord {
+    return toMember(this.db.prepare('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?').get(shopId, customerId) as Row)!;
+  }
+
+  #ledger(shopId: number, customerId: string, key: string): { net: number; shortfall: number } | undefined {
+    return this.db
+      .prepare('SELECT net, shortfall FROM points_ledger WHERE shop_id = ? AND customer_id = ? AND key = ?')
+      .get(shopId, customerId, key) as { net: number; shortfall: number } | undefined;
+  }
+
+  #record(shopId: number, customerId: string, kind: LoyaltyActivity['kind'], points: number, label: string): void {
+    this.db
+      .prepare('INSERT INTO loyalty_activity (id, shop_id, customer_id, kind, points, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), shopId, customerId, kind, points, label, now());
+  }
+
+  /** `settle` for a member who exists, inside the caller's (immediate) transaction. */
+  #settleLocked(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Settled {
+    const balance = this.db
+      .prepare('SELECT points FROM members WHERE shop_id = ? AND customer_id = ?')
+      .pluck()
+      .get(shopId, customerId) as number;
+    const { applied, shortfall } = settlement(this.#ledger(shopId, customerId, key), balance, target);
+    if (applied !== 0) {
+      this.db
+        .prepare(
+          'UPDATE members SET points = points + ?, lifetime_points = MAX(lifetime_points + ?, 0) WHERE shop_id = ? AND customer_id = ?',
+        )
+        .run(applied, applied, shopId, customerId);
+      this.#record(shopId, customerId, applied > 0 ? 'earn' : 'adjust', applied, applied > 0 ? entry.labels.earn : entry.labels.takeBack);
+    }
+    this.db
+      .prepare(
+        `INSERT INTO points_ledger (shop_id, customer_id, key, net, shortfall, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (shop_id, customer_id, key) DO UPDATE SET net = excluded.net, shortfall = excluded.shortfall, updated_at = excluded.updated_at`,
+      )
+      .run(shopId, customerId, key, target, shortfall, now());
+    return { member: this.#member(shopId, customerId), applied, shortfall };
   }
 
   async redeem(shopId: number, customerId: string, request: RedemptionRequest): Promise<RedeemResult> {

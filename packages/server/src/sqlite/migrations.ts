@@ -257,4 +257,51 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 5,
+    name: 'earning rules: birthdays',
+    sql: `
+      ALTER TABLE members ADD COLUMN birth_month INTEGER CHECK (birth_month BETWEEN 1 AND 12);
+      ALTER TABLE members ADD COLUMN birth_day INTEGER CHECK (birth_day BETWEEN 1 AND 31);
+      CREATE INDEX members_by_birthday ON members (shop_id, birth_month, birth_day) WHERE birth_month IS NOT NULL;
+    `,
+  },
+  {
+    version: 6,
+    name: 'email jobs and unsubscribed addresses',
+    sql: `
+      ALTER TABLE emails ADD COLUMN locale TEXT;
+      CREATE TABLE email_jobs (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('review-request', 'away-reply', 'transcript')),
+        recipient TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text_body TEXT NOT NULL,
+        html_body TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_until TEXT,
+        last_error TEXT,
+        sent_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (shop_id, key)
+      );
+      CREATE INDEX email_jobs_due ON email_jobs (status, next_attempt_at);
+      CREATE INDEX email_jobs_by_shop ON email_jobs (shop_id, created_at DESC);
+      CREATE INDEX email_jobs_by_recipient ON email_jobs (shop_id, recipient);
+
+      CREATE TABLE email_unsubscribes (
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, email)
+      );
+    `,
+  },
 ];

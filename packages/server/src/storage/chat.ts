@@ -39,6 +39,8 @@ export interface LeftEmail {
   email: string;
   message?: string;
   conversationId?: string;
+  /** The shopper's language when they left it (their browser's), for the emails that answer. */
+  locale?: string;
   createdAt: string;
 }
 
@@ -47,6 +49,7 @@ export interface NewLeftEmail {
   message?: string;
   conversationId?: string;
   visitorId?: string;
+  locale?: string;
 }
 
 export interface AppendResult {
@@ -76,4 +79,6 @@ export interface ChatStorage {
   leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail>;
   /** Newest first. */
   emails(shopId: number, limit: number): Promise<LeftEmail[]>;
+  /** The latest email left for this conversation: where the agents' answers are sent. */
+  leftEmailFor(shopId: number, conversationId: string): Promise<LeftEmail | undefined>;
 }

@@ -20,6 +20,7 @@
 import type { AgentStorage } from './agents.js';
 import type { CatalogueStorage } from './catalogue.js';
 import type { ChatStorage } from './chat.js';
+import type { EmailStorage } from './email.js';
 import type { LimitStorage } from './limits.js';
 import type { LoyaltyStorage } from './loyalty.js';
 import type { OrderStorage } from './orders.js';
@@ -29,6 +30,7 @@ import type { ShopStorage } from './shops.js';
 export type * from './agents.js';
 export type * from './catalogue.js';
 export type * from './chat.js';
+export type * from './email.js';
 export type * from './limits.js';
 export * from './loyalty.js';
 export * from './orders.js';
@@ -43,6 +45,8 @@ export interface Storage {
   readonly orders: OrderStorage;
   readonly chat: ChatStorage;
   readonly agents: AgentStorage;
+  /** Emails waiting to be sent, sent, and the addresses that want none. */
+  readonly email: EmailStorage;
   /** Rate-limit counters, shared by every instance on this database. */
   readonly limits: LimitStorage;
   /** The highest schema migration applied. */

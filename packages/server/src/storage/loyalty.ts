@@ -1,5 +1,5 @@
 /** The loyalty programme: tiers, ways to earn and rewards; members, their points, history and redemptions. */
-import type { LoyaltyActivity, Redemption, Reward, Tier, WayToEarn } from '@shopfront/core/schemas.js';
+import type { Birthday, LoyaltyActivity, Redemption, Reward, Tier, WayToEarn } from '@shopfront/core/schemas.js';
 
 export interface LoyaltySetup {
   tiers: Tier[];
@@ -13,6 +13,8 @@ export interface MemberRecord {
   points: number;
   lifetimePoints: number;
   referralCode: string;
+  /** Set once by the member; month and day only. */
+  birthday?: Birthday;
 }
 
 export interface PointsChange {
@@ -56,6 +58,21 @@ export type RedeemResult = { ok: true; redemption: Redemption } | { ok: false; r
 
 export type CodeUse = 'used' | 'unknown' | 'already-used';
 
+/** A page of a sweep over a shop's members, in customer id order: those after `after`, at most `limit`. */
+export interface MemberPage {
+  after?: string;
+  limit: number;
+}
+
+/** What `expire` needs to decide, under the member's lock, that their points lapse. */
+export interface ExpiryRule {
+  /** Only a member whose latest activity (an expiry aside) is before this instant loses points. */
+  inactiveBefore: string;
+  /** The ledger key for that latest activity, so one stretch of inactivity expires once. */
+  key(lastActivityAt: string): string;
+  label: string;
+}
+
 export interface LoyaltyStorage {
   setup(shopId: number): Promise<LoyaltySetup>;
   /** Replaces tiers, ways to earn and rewards, each in the order given. */
@@ -76,6 +93,39 @@ export interface LoyaltyStorage {
    * Lifetime points follow (a refunded order does not count towards a tier).
    */
   settle(shopId: number, customerId: string, key: string, target: number, entry: SettleEntry): Promise<Settled>;
+  /**
+   * Creates the member and settles `key` to `target` as one step, but only when the member is new:
+   * an existing member is left as they are (`created: false`), so of two first requests one welcomes.
+   */
+  join(
+    shopId: number,
+    customerId: string,
+    key: string,
+    target: number,
+    entry: SettleEntry,
+  ): Promise<{ member: MemberRecord; created: boolean }>;
+  /** What `key` has given the member so far, if it was ever settled. */
+  settled(shopId: number, customerId: string, key: string): Promise<{ net: number; shortfall: number } | undefined>;
+  /**
+   * Keeps the member's birthday if they have none yet (creating the member); a stored one is never
+   * replaced. `member.birthday` is the one kept, `set` whether this call stored it.
+   */
+  setBirthday(
+    shopId: number,
+    customerId: string,
+    birthday: Birthday,
+    referralCode: string,
+  ): Promise<{ member: MemberRecord; set: boolean }>;
+  /** Members whose birthday falls on or before `onOrBefore` in the year, and who have no `key` settled yet. */
+  birthdaysDue(shopId: number, onOrBefore: Birthday, key: string, page: MemberPage): Promise<string[]>;
+  /** Members with points whose latest activity (an expiry aside) is before `before`. */
+  inactiveMembers(shopId: number, before: string, page: MemberPage): Promise<string[]>;
+  /**
+   * Takes the member's whole balance as an `expire` entry, under their lock, if they are still
+   * inactive by `rule` and its key was not used yet; `expired` is what was taken (0 otherwise).
+   * Lifetime points stay: an expiry does not lower the tier.
+   */
+  expire(shopId: number, customerId: string, rule: ExpiryRule): Promise<{ expired: number }>;
   /**
    * Pays the reward's cost and stores its code as one step: the balance check and the debit
    * cannot be split, so two redemptions never spend the same points.

@@ -7,6 +7,7 @@
 import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schemas.js';
 import type { AgentRecord, Availability } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
+import type { EmailJob, EmailKind, EmailStatus } from './email.js';
 import type { MemberRecord } from './loyalty.js';
 import type { OrderLine, OrderRecord, OrderStatus } from './orders.js';
 import type { ModerationReview, ReviewStatus } from './reviews.js';
@@ -76,6 +77,7 @@ export function toEmail(row: Row): LeftEmail {
   const email: LeftEmail = { id: String(row.id), email: String(row.email), createdAt: time(row.created_at) };
   if (row.message) email.message = String(row.message);
   if (row.conversation_id) email.conversationId = String(row.conversation_id);
+  if (row.locale) email.locale = String(row.locale);
   return email;
 }
 
@@ -87,6 +89,9 @@ export function toMember(row: Row | undefined): MemberRecord | undefined {
     points: Number(row.points),
     lifetimePoints: Number(row.lifetime_points),
     referralCode: String(row.referral_code),
+    ...(row.birth_month === null || row.birth_month === undefined
+      ? {}
+      : { birthday: { month: Number(row.birth_month), day: Number(row.birth_day) } }),
   };
 }
 
@@ -175,3 +180,27 @@ export const orderColumns = (shopId: number, order: OrderRecord) => [
 ];
 export const ORDER_COLUMNS =
   'shop_id, id, customer_id, email, status, currency, total, refunded, lines, referral_code, locale, placed_at, updated_at';
+
+export function toEmailJob(row: Row): EmailJob {
+  const job: EmailJob = {
+    id: String(row.id),
+    shopId: Number(row.shop_id),
+    key: String(row.key),
+    kind: row.kind as EmailKind,
+    to: String(row.recipient),
+    from: String(row.sender),
+    subject: String(row.subject),
+    text: String(row.text_body),
+    html: String(row.html_body),
+    headers: json(row.headers),
+    messageId: String(row.message_id),
+    status: row.status as EmailStatus,
+    attempts: Number(row.attempts),
+    nextAttemptAt: time(row.next_attempt_at),
+    createdAt: time(row.created_at),
+  };
+  if (row.lease_until) job.leaseUntil = time(row.lease_until);
+  if (row.last_error) job.lastError = String(row.last_error);
+  if (row.sent_at) job.sentAt = time(row.sent_at);
+  return job;
+}

@@ -11,6 +11,16 @@ export interface ShopSettings {
   /** Typical minutes to a first reply, shown by the chat. */
   replyMinutes?: number;
   program?: { name: string; pointsName?: string; signupUrl?: string; loginUrl?: string };
+  /** Points of a member with no loyalty activity for this many months expire; never when absent. */
+  pointsExpireAfterMonths?: number;
+  email?: ShopEmailSettings;
+}
+
+export interface ShopEmailSettings {
+  /** The sender of the shop's emails (`"Shop" <hello@shop.example>`); its name at this server's host otherwise. */
+  from?: string;
+  /** Days after an order is fulfilled its review request is sent (default 7; 0: at once). */
+  reviewRequestDays?: number;
 }
 
 export interface Shop {

@@ -193,6 +193,7 @@ export function chatContract(open: OpenStorage): void {
         message: 'Call me',
         conversationId: conversation.id,
         visitorId: 'v1',
+        locale: 'fr-FR',
       });
       const second = await storage().chat.leaveEmail(shop.id, { email: 'bob@example.com' });
       assert.deepEqual(
@@ -203,11 +204,18 @@ export function chatContract(open: OpenStorage): void {
           email: 'ada@example.com',
           message: 'Call me',
           conversationId: conversation.id,
+          locale: 'fr-FR',
         },
       );
       assert.deepEqual(await storage().chat.emails(shop.id, 10), [second, first]);
       assert.deepEqual(await storage().chat.emails(shop.id, 1), [second]);
       assert.deepEqual(await storage().chat.emails((await newShop(storage())).id, 10), []);
+      // Where answers go: the conversation's latest email, and none for a conversation nobody left one for.
+      assert.deepEqual(await storage().chat.leftEmailFor(shop.id, conversation.id), first);
+      const again = await storage().chat.leaveEmail(shop.id, { email: 'ada@work.example', conversationId: conversation.id });
+      assert.deepEqual(await storage().chat.leftEmailFor(shop.id, conversation.id), again);
+      assert.equal(await storage().chat.leftEmailFor(shop.id, (await conversationIn(shop.id)).id), undefined);
+      assert.equal(await storage().chat.leftEmailFor((await newShop(storage())).id, conversation.id), undefined);
     });
   });
 }

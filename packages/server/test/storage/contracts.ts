@@ -7,6 +7,7 @@ import { describe } from 'node:test';
 import { agentsContract } from './agents.contract.js';
 import { catalogueContract } from './catalogue.contract.js';
 import { chatContract } from './chat.contract.js';
+import { emailContract } from './email.contract.js';
 import type { OpenStorage } from './fixtures.js';
 import { limitsContract } from './limits.contract.js';
 import { loyaltyContract } from './loyalty.contract.js';
@@ -26,5 +27,6 @@ export function storageContract(name: string, open: OpenStorage): void {
     chatContract(open);
     agentsContract(open);
     limitsContract(open);
+    emailContract(open);
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { Reward } from '@shopfront/core/schemas.js';
-import type { PointsChange, RedemptionRequest, Storage } from '../../src/storage/index.js';
+import type { PointsChange, RedemptionRequest, SettleEntry, Storage } from '../../src/storage/index.js';
 import { newShop, useStorage, type OpenStorage } from './fixtures.js';
 
 const REWARD: Reward = { id: 'five-off', name: '€5 off', cost: 100, kind: 'amount-off', value: 5 };
@@ -22,6 +22,11 @@ const exactly = (points: number, extra: Partial<PointsChange> = {}): PointsChang
   referralCode: `REF${randomUUID().slice(0, 8).toUpperCase()}`,
   points: () => points,
   ...extra,
+});
+
+const settleEntry = (): SettleEntry => ({
+  labels: { earn: 'Welcome', takeBack: 'Taken back' },
+  referralCode: `REF${randomUUID().slice(0, 8).toUpperCase()}`,
 });
 
 const request = (rewardId = REWARD.id): RedemptionRequest => ({
@@ -155,6 +160,92 @@ export function loyaltyContract(open: OpenStorage): void {
       assert.equal((await storage().loyalty.member(shop.id, 'cust-1'))?.points, 50);
       const balances = results.flatMap((result) => (result.ok ? [result.redemption.points] : [])).sort((a, b) => a - b);
       assert.deepEqual(balances, [50, 150, 250], 'each redemption reports the balance it left');
+    });
+
+    it('joins a new member with a settled welcome once, and leaves an existing member as they are', async () => {
+      const shop = await shopWithProgramme(storage());
+      const joins = await Promise.all(
+        Array.from({ length: 8 }, () => storage().loyalty.join(shop.id, 'new-1', 'signup', 100, settleEntry())),
+      );
+      assert.equal(joins.filter((join) => join.created).length, 1, 'of joins at once, one creates');
+      assert.deepEqual(
+        joins.map((join) => join.member.points),
+        Array(8).fill(100),
+      );
+      assert.deepEqual(await storage().loyalty.settled(shop.id, 'new-1', 'signup'), { net: 100, shortfall: 0 });
+      assert.equal(await storage().loyalty.settled(shop.id, 'new-1', 'other'), undefined);
+      await storage().loyalty.adjustPoints(shop.id, 'old-1', exactly(5));
+      const existing = await storage().loyalty.join(shop.id, 'old-1', 'signup', 100, settleEntry());
+      assert.deepEqual([existing.created, existing.member.points], [false, 5]);
+      assert.equal(await storage().loyalty.settled(shop.id, 'old-1', 'signup'), undefined);
+    });
+
+    it('keeps the first birthday given and never replaces it, even when two arrive at once', async () => {
+      const shop = await shopWithProgramme(storage());
+      const first = await storage().loyalty.setBirthday(shop.id, 'cust-1', { month: 2, day: 29 }, 'BDAY00001');
+      assert.deepEqual([first.set, first.member.birthday, first.member.points], [true, { month: 2, day: 29 }, 0]);
+      const again = await storage().loyalty.setBirthday(shop.id, 'cust-1', { month: 7, day: 1 }, 'BDAY00002');
+      assert.deepEqual([again.set, again.member.birthday], [false, { month: 2, day: 29 }]);
+      assert.deepEqual((await storage().loyalty.member(shop.id, 'cust-1'))?.birthday, { month: 2, day: 29 });
+      const racing = await Promise.all(
+        [1, 2, 3, 4].map((day) => storage().loyalty.setBirthday(shop.id, 'cust-2', { month: 5, day }, `BDAYR${day}`)),
+      );
+      assert.equal(racing.filter((result) => result.set).length, 1);
+      const kept = racing.find((result) => result.set)!.member.birthday;
+      assert.ok(racing.every((result) => assert.deepEqual(result.member.birthday, kept) ?? true));
+      assert.equal((await storage().loyalty.member(shop.id, 'nobody'))?.birthday, undefined);
+    });
+
+    it('lists the birthdays that have come and not been settled under the key, a page at a time', async () => {
+      const shop = await shopWithProgramme(storage());
+      const birthdays: Array<[string, number, number]> = [
+        ['a', 1, 15],
+        ['b', 3, 10],
+        ['c', 3, 11],
+        ['d', 12, 31],
+        ['e', 3, 9],
+      ];
+      for (const [id, month, day] of birthdays) await storage().loyalty.setBirthday(shop.id, id, { month, day }, `BD${id}${shop.id}`);
+      await storage().loyalty.adjustPoints(shop.id, 'no-birthday', exactly(5));
+      const due = (page = { limit: 10 } as { after?: string; limit: number }) =>
+        storage().loyalty.birthdaysDue(shop.id, { month: 3, day: 10 }, 'birthday:2026', page);
+      assert.deepEqual(await due(), ['a', 'b', 'e']);
+      assert.deepEqual(await due({ limit: 2 }), ['a', 'b']);
+      assert.deepEqual(await due({ after: 'b', limit: 2 }), ['e']);
+      await storage().loyalty.settle(shop.id, 'b', 'birthday:2026', 100, settleEntry());
+      assert.deepEqual(await due(), ['a', 'e'], 'settled this year: not due again');
+      assert.deepEqual(await storage().loyalty.birthdaysDue(shop.id, { month: 3, day: 10 }, 'birthday:2027', { limit: 10 }), [
+        'a',
+        'b',
+        'e',
+      ]);
+    });
+
+    it('expires the whole balance of an inactive member once, and not of one active since', async () => {
+      const shop = await shopWithProgramme(storage());
+      await storage().loyalty.adjustPoints(shop.id, 'idle', exactly(300));
+      await storage().loyalty.adjustPoints(shop.id, 'idle', exactly(-100));
+      await storage().loyalty.adjustPoints(shop.id, 'broke', exactly(0));
+      const future = new Date(Date.now() + 3600_000).toISOString();
+      const past = new Date(Date.now() - 3600_000).toISOString();
+      assert.deepEqual(await storage().loyalty.inactiveMembers(shop.id, future, { limit: 10 }), ['idle'], 'only members with points');
+      assert.deepEqual(await storage().loyalty.inactiveMembers(shop.id, past, { limit: 10 }), [], 'active since the cutoff');
+      const rule = (inactiveBefore: string) => ({ inactiveBefore, key: (at: string) => `expire:${at}`, label: 'Points expired' });
+      assert.deepEqual(await storage().loyalty.expire(shop.id, 'idle', rule(past)), { expired: 0 }, 'checked again under the lock');
+      const racing = await Promise.all(Array.from({ length: 5 }, () => storage().loyalty.expire(shop.id, 'idle', rule(future))));
+      assert.deepEqual(
+        racing.map((result) => result.expired).sort((a, b) => b - a),
+        [200, 0, 0, 0, 0],
+      );
+      const member = await storage().loyalty.member(shop.id, 'idle');
+      assert.deepEqual([member?.points, member?.lifetimePoints], [0, 300], 'an expiry does not lower the tier');
+      const [latest] = await storage().loyalty.activity(shop.id, 'idle', 1);
+      assert.deepEqual([latest?.kind, latest?.points, latest?.label], ['expire', -200, 'Points expired']);
+      assert.deepEqual(await storage().loyalty.inactiveMembers(shop.id, future, { limit: 10 }), []);
+      assert.deepEqual(await storage().loyalty.expire(shop.id, 'nobody', rule(future)), { expired: 0 });
+      await storage().loyalty.adjustPoints(shop.id, 'idle', exactly(40));
+      const later = new Date(Date.now() + 7200_000).toISOString();
+      assert.deepEqual(await storage().loyalty.expire(shop.id, 'idle', rule(later)), { expired: 40 }, 'a new stretch of inactivity');
     });
 
     it('marks a code used once, and only in its own shop', async () => {

@@ -13,6 +13,7 @@ import type {
   Done,
   EmailList,
   InboxMe,
+  Outbox,
   ModerationReview,
   ReviewChange,
   ReviewList,
@@ -41,6 +42,7 @@ export class InboxApi {
     this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', { status });
 
   emails = () => this.#request<EmailList>('/emails');
+  outbox = () => this.#request<Outbox>('/outbox');
 
   reviews = (status: ReviewStatus) => this.#request<ReviewList>(`/reviews?status=${status}`);
   moderate = (id: string, status: Exclude<ReviewStatus, 'pending'>) =>

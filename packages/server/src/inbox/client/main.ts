@@ -10,11 +10,12 @@ import type { Availability, InboxEvent, InboxSettings } from '../wire.js';
 import { InboxApi } from './api.js';
 import { ConversationsTab } from './conversations.js';
 import { EmailsTab } from './emails.js';
+import { OutboxTab } from './outbox.js';
 import type { InboxHost } from './host.js';
 import { ReviewsTab } from './reviews.js';
 import { inboxStyles } from './styles.js';
 
-type Tab = 'conversations' | 'emails' | 'reviews';
+type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox';
 
 function readSettings(): InboxSettings {
   const element = document.getElementById('inbox-settings');
@@ -29,6 +30,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
   readonly api = new InboxApi(this.#settings.csrf);
   readonly #conversations = new ConversationsTab(this);
   readonly #emails = new EmailsTab(this);
+  readonly #outbox = new OutboxTab(this);
   readonly #reviews = new ReviewsTab(this);
   #events?: EventSource;
   #streamFailed = false;
@@ -60,6 +62,12 @@ export class SfInboxApp extends LitElement implements InboxHost {
     }
   }
 
+  /** The outbox changes without events (emails go out in the background): it is read again when shown. */
+  #select(tab: Tab): void {
+    this.tab = tab;
+    if (tab === 'outbox') void this.run(() => this.#outbox.load());
+  }
+
   showConversation(id: string): void {
     this.tab = 'conversations';
     void this.#conversations.open(id);
@@ -70,7 +78,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       const me = await this.api.me();
       this.availability = me.agent.availability;
       this.status = me.status;
-      await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load()]);
+      await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load(), this.#outbox.load()]);
     });
   }
 
@@ -136,8 +144,9 @@ export class SfInboxApp extends LitElement implements InboxHost {
       ['conversations', 'Conversations', this.#conversations.conversations.length],
       ['emails', 'Emails', this.#emails.emails.length],
       ['reviews', 'Reviews', this.#reviews.waiting],
+      ['outbox', 'Outbox', this.#outbox.emails.length],
     ];
-    const panel = { conversations: this.#conversations, emails: this.#emails, reviews: this.#reviews }[this.tab];
+    const panel = { conversations: this.#conversations, emails: this.#emails, reviews: this.#reviews, outbox: this.#outbox }[this.tab];
     return html`
       <header>
         <h1>${this.#settings.shop.name} inbox</h1>
@@ -164,7 +173,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
               id="tab-${tab}"
               aria-controls="panel"
               aria-selected=${this.tab === tab ? 'true' : 'false'}
-              @click=${() => (this.tab = tab)}
+              @click=${() => this.#select(tab)}
             >
               ${label}${count ? ` (${count})` : ''}
             </button>`,

@@ -194,6 +194,16 @@ export const inboxStyles = [
     .empty {
       color: var(--_text-muted);
     }
+    .notice {
+      padding: 0.75rem 1rem;
+      border-inline-start: 4px solid var(--_danger);
+      background: var(--_surface);
+    }
+    .card pre {
+      white-space: pre-wrap;
+      font: inherit;
+      margin: 0.5rem 0 0;
+    }
     .error {
       color: var(--_danger);
     }
