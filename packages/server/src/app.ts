@@ -22,6 +22,7 @@ import { ApiRegistry, defineRoute } from './api/route.js';
 import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { emailRoutes } from './routes/email.js';
+import { discountRoutes } from './routes/discounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { chatRoutes } from './routes/chat.js';
@@ -205,6 +206,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     ...catalogueRoutes(deps),
     ...visitorRoutes(),
     ...adminRoutes(deps),
+    ...discountRoutes(deps),
     ...webhookRoutes(deps),
   );
   app.route('/api/v1', api);

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import * as core from '@shopfront/core/schemas.js';
 import * as inbox from '../inbox/wire.js';
-import type { EmptyReply, JsonReply, Params, RecordedRoute, RouteDefinition, StreamReply, Tag } from './route.js';
+import type { CsvReply, EmptyReply, JsonReply, Params, RecordedRoute, RouteDefinition, StreamReply, Tag } from './route.js';
 import { SERVER_SCHEMAS } from './schemas.js';
 import { SECURITY_SCHEMES, policyErrors, requirementsOf } from './security.js';
 
@@ -234,7 +234,7 @@ function operation(
   if (route.cached) parameters_.push(IF_NONE_MATCH);
 
   const responses: Record<string, Json> = {};
-  for (const [status, reply] of Object.entries(route.responses) as Array<[string, JsonReply | StreamReply | EmptyReply]>) {
+  for (const [status, reply] of Object.entries(route.responses) as Array<[string, JsonReply | StreamReply | CsvReply | EmptyReply]>) {
     if ('schema' in reply) {
       const headers = { ...reply.headers, ...(route.cached && status === '200' ? CACHE_HEADERS : {}) };
       responses[status] = {
@@ -247,6 +247,11 @@ function operation(
       responses[status] = {
         description: `${reply.description} Each event's \`data\` is one JSON \`${outputs.get(reply.events)}\`, of type ${types.map((type) => `\`${type}\``).join(', ')}.`,
         content: { 'text/event-stream': { schema: refTo(outputs.get(reply.events)!) } },
+      };
+    } else if ('columns' in reply) {
+      responses[status] = {
+        description: `${reply.description} Columns: ${reply.columns.map((column) => `\`${column}\``).join(', ')}.`,
+        content: { 'text/csv': { schema: { type: 'string' } } },
       };
     } else {
       responses[status] = { description: reply.description, ...(reply.headers ? { headers: reply.headers } : {}) };

@@ -38,12 +38,17 @@ export interface StreamReply {
   description: string;
   events: z.ZodMiniType;
 }
+/** `text/csv` with a header row: a list for people and spreadsheets (the handler answers a `Response`). */
+export interface CsvReply {
+  description: string;
+  columns: readonly string[];
+}
 /** No body (a 304). */
 export interface EmptyReply {
   description: string;
   headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
 }
-export type Replies = Partial<Record<ContentfulStatusCode | 304, JsonReply | StreamReply | EmptyReply>>;
+export type Replies = Partial<Record<ContentfulStatusCode | 304, JsonReply | StreamReply | CsvReply | EmptyReply>>;
 
 export interface Body {
   json?: z.ZodMiniType;

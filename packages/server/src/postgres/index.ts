@@ -4,6 +4,7 @@ import { DatabaseConnectError, type Storage } from '../storage/index.js';
 import { PostgresAgents } from './agents.js';
 import { PostgresCatalogue } from './catalogue.js';
 import { PostgresChat } from './chat.js';
+import { PostgresDiscounts } from './discounts.js';
 import { PostgresEmail } from './email.js';
 import { PostgresLimits } from './limits.js';
 import { PostgresLoyalty } from './loyalty.js';
@@ -27,6 +28,7 @@ export class PostgresStorage implements Storage {
   readonly reviews: PostgresReviews;
   readonly loyalty: PostgresLoyalty;
   readonly orders: PostgresOrders;
+  readonly discounts: PostgresDiscounts;
   readonly chat: PostgresChat;
   readonly agents: PostgresAgents;
   readonly email: PostgresEmail;
@@ -42,6 +44,7 @@ export class PostgresStorage implements Storage {
     this.reviews = new PostgresReviews(pool);
     this.loyalty = new PostgresLoyalty(pool);
     this.orders = new PostgresOrders(pool);
+    this.discounts = new PostgresDiscounts(pool);
     this.chat = new PostgresChat(pool);
     this.agents = new PostgresAgents(pool);
     this.email = new PostgresEmail(pool);

@@ -117,18 +117,35 @@ export function loyaltyRoutes(deps: Deps) {
       operationId: 'redeemReward',
       summary: 'Spend points on a reward',
       description:
-        'Checks and debits the balance in one step, so concurrent redemptions cannot spend the same points; answers a single-use discount code.',
+        'Checks and debits the balance in one step, so concurrent redemptions cannot spend the same points; answers a single-use discount code ' +
+        'once the shop’s discount port made it usable at checkout (a signed webhook to the shop’s backend, Shopify, or the list the shop imports). ' +
+        'If the port fails, the points go back and the answer is 503.',
       tags: ['Loyalty'],
       security: 'signedCustomer',
       visitor: 'optional',
       rateLimited: true,
       params: { rewardId: { schema: Id, description: "The reward's id" } },
       responses: { 201: { description: 'The redemption, with its code and the balance after it', schema: Redemption } },
-      errors: { 404: 'No such reward', 409: 'Not enough points for this reward' },
+      errors: {
+        404: 'No such reward',
+        409: 'Not enough points for this reward',
+        503: "The shop's checkout could not create the code (its discount webhook or Shopify failed): no points were spent",
+      },
       handler: async ({ shop, customerId, params }) => {
         const result = await redeemReward(deps.storage, shop, customerId, params.rewardId);
         if (!result.ok) {
           if (result.reason === 'unknown-reward') throw new HttpError(404, 'No such reward.', 'rewardId');
+          if (result.reason === 'checkout-unavailable') {
+            deps.config.log(`[shopfront] shop ${shop.key}: redemption undone, ${result.error.message}`);
+            throw new HttpError(
+              503,
+              'The shop could not create your code just now. No points were spent; try again in a moment.',
+              'discount',
+              {
+                'Retry-After': '30',
+              },
+            );
+          }
           throw new HttpError(409, 'Not enough points for this reward.', 'points');
         }
         return { status: 201, body: result.redemption };

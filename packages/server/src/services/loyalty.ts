@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LoyaltyActivity, Tier } from '@shopfront/core/schemas.js';
 import type { MemberRecord, RedeemResult, Shop, Storage } from '../storage/index.js';
+import { discountCodeOf, discountPortOf, type DiscountPort } from './discounts.js';
 
 /** Letters and digits nobody misreads (no I, O, 0 or 1). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -72,21 +73,47 @@ export async function adjustPoints(
   return { member, applied, shortfall: applied - adjustment.points };
 }
 
-/** Pays for a reward with points and hands out its discount code, valid for REDEMPTION_VALID_DAYS. */
+export type RewardRedemption = RedeemResult | { ok: false; reason: 'checkout-unavailable'; error: Error };
+
+/**
+ * Pays for a reward with points and hands out its discount code, valid for
+ * REDEMPTION_VALID_DAYS, once the shop's discount port (./discounts.ts) made it
+ * usable at checkout. If the port fails, the redemption is undone: the points go
+ * back and no code is shown.
+ */
 export async function redeemReward(
   storage: Storage,
   shop: Shop,
   customerId: string,
   rewardId: string,
   at = new Date(),
-): Promise<RedeemResult> {
+  port: DiscountPort = discountPortOf(shop),
+): Promise<RewardRedemption> {
   const expiresAt = new Date(at.getTime() + REDEMPTION_VALID_DAYS * 24 * 3600_000);
-  return storage.loyalty.redeem(shop.id, customerId, {
+  const result = await storage.loyalty.redeem(shop.id, customerId, {
     rewardId,
     code: discountCode(),
     createdAt: at.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
+  if (!result.ok) return result;
+  const reward = (await storage.loyalty.setup(shop.id)).rewards.find((candidate) => candidate.id === rewardId) ?? {
+    id: rewardId,
+    name: rewardId,
+    kind: 'other' as const,
+  };
+  try {
+    await port.create(discountCodeOf(shop, customerId, reward, result.redemption));
+  } catch (error) {
+    await storage.discounts.revoke(
+      shop.id,
+      result.redemption.id,
+      `${reward.name}: the code could not be made, points returned`,
+      new Date().toISOString(),
+    );
+    return { ok: false, reason: 'checkout-unavailable', error: error as Error };
+  }
+  return result;
 }
 
 /** The member as the loyalty badge shows them; one who never earned starts at zero. */

@@ -41,6 +41,7 @@ export const ShopConfig = z.object({
     z.object({ name: text(80, 1), pointsName: z.optional(text(40, 1)), signupUrl: z.optional(HttpUrl), loginUrl: z.optional(HttpUrl) }),
   ),
   pointsExpireAfterMonths: z.optional(z.int().check(z.gte(1), z.lte(120))),
+  discounts: z.optional(z.object({ webhookUrl: HttpUrl })),
   email: z.optional(
     z.object({
       from: z.optional(
@@ -70,6 +71,7 @@ function settingsOf(config: ShopConfig): ShopSettings {
     ...(config.program ? { program: config.program } : {}),
     ...(config.pointsExpireAfterMonths ? { pointsExpireAfterMonths: config.pointsExpireAfterMonths } : {}),
     ...(config.email ? { email: config.email } : {}),
+    ...(config.discounts ? { discounts: config.discounts } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Storage } from '../storage/index.js';
 import { SqliteAgents } from './agents.js';
 import { SqliteCatalogue } from './catalogue.js';
 import { SqliteChat } from './chat.js';
+import { SqliteDiscounts } from './discounts.js';
 import { SqliteEmail } from './email.js';
 import { openDatabase, schemaVersion, type Db } from './database.js';
 import { SqliteLimits } from './limits.js';
@@ -18,6 +19,7 @@ export class SqliteStorage implements Storage {
   readonly reviews: SqliteReviews;
   readonly loyalty: SqliteLoyalty;
   readonly orders: SqliteOrders;
+  readonly discounts: SqliteDiscounts;
   readonly chat: SqliteChat;
   readonly agents: SqliteAgents;
   readonly email: SqliteEmail;
@@ -31,6 +33,7 @@ export class SqliteStorage implements Storage {
     this.reviews = new SqliteReviews(this.db);
     this.loyalty = new SqliteLoyalty(this.db);
     this.orders = new SqliteOrders(this.db);
+    this.discounts = new SqliteDiscounts(this.db);
     this.chat = new SqliteChat(this.db);
     this.agents = new SqliteAgents(this.db);
     this.email = new SqliteEmail(this.db);

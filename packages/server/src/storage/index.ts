@@ -20,6 +20,7 @@
 import type { AgentStorage } from './agents.js';
 import type { CatalogueStorage } from './catalogue.js';
 import type { ChatStorage } from './chat.js';
+import type { DiscountStorage } from './discounts.js';
 import type { EmailStorage } from './email.js';
 import type { LimitStorage } from './limits.js';
 import type { LoyaltyStorage } from './loyalty.js';
@@ -30,6 +31,7 @@ import type { ShopStorage } from './shops.js';
 export type * from './agents.js';
 export type * from './catalogue.js';
 export type * from './chat.js';
+export type * from './discounts.js';
 export type * from './email.js';
 export type * from './limits.js';
 export * from './loyalty.js';
@@ -43,6 +45,8 @@ export interface Storage {
   readonly reviews: ReviewStorage;
   readonly loyalty: LoyaltyStorage;
   readonly orders: OrderStorage;
+  /** The codes redemptions made, for the shop's checkout. */
+  readonly discounts: DiscountStorage;
   readonly chat: ChatStorage;
   readonly agents: AgentStorage;
   /** Emails waiting to be sent, sent, and the addresses that want none. */

@@ -7,6 +7,7 @@
 import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schemas.js';
 import type { AgentRecord, Availability } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
+import type { DiscountRecord } from './discounts.js';
 import type { EmailJob, EmailKind, EmailStatus } from './email.js';
 import type { MemberRecord } from './loyalty.js';
 import type { OrderLine, OrderRecord, OrderStatus } from './orders.js';
@@ -203,4 +204,18 @@ export function toEmailJob(row: Row): EmailJob {
   if (row.last_error) job.lastError = String(row.last_error);
   if (row.sent_at) job.sentAt = time(row.sent_at);
   return job;
+}
+
+export function toDiscount(row: Row): DiscountRecord {
+  const discount: DiscountRecord = {
+    id: String(row.id),
+    code: String(row.code),
+    customerId: String(row.customer_id),
+    rewardId: String(row.reward_id),
+    cost: Number(row.cost),
+    createdAt: time(row.created_at),
+  };
+  if (row.expires_at) discount.expiresAt = time(row.expires_at);
+  if (row.used_at) discount.usedAt = time(row.used_at);
+  return discount;
 }

@@ -14,6 +14,8 @@ export interface ShopSettings {
   /** Points of a member with no loyalty activity for this many months expire; never when absent. */
   pointsExpireAfterMonths?: number;
   email?: ShopEmailSettings;
+  /** Where redemptions' codes are created at checkout: a signed webhook to the shop's backend; the list to import when absent. */
+  discounts?: { webhookUrl: string };
 }
 
 export interface ShopEmailSettings {

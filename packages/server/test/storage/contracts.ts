@@ -7,6 +7,7 @@ import { describe } from 'node:test';
 import { agentsContract } from './agents.contract.js';
 import { catalogueContract } from './catalogue.contract.js';
 import { chatContract } from './chat.contract.js';
+import { discountsContract } from './discounts.contract.js';
 import { emailContract } from './email.contract.js';
 import type { OpenStorage } from './fixtures.js';
 import { limitsContract } from './limits.contract.js';
@@ -24,6 +25,7 @@ export function storageContract(name: string, open: OpenStorage): void {
     reviewsContract(open);
     loyaltyContract(open);
     ordersContract(open);
+    discountsContract(open);
     chatContract(open);
     agentsContract(open);
     limitsContract(open);
