@@ -75,9 +75,10 @@ const cdnInput = Object.fromEntries([
 // Rollup puts a manual chunk's dependencies into it, so listing the index would
 // drag everything in. The Lit-free modules the loader needs (settings, the global
 // API) live in the loader's own file (shopfront.js), so booting is one small
-// request that never pulls Lit in; widget chunks import them from there.
+// request that never pulls Lit in; widget chunks import them from there. The
+// referral keeper stays its own chunk: only a visit from an advocate's link needs it.
 const bootChunk =
-  /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|retrying-import|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/]/;
+  /[\\/]packages[\\/]core[\\/]src[\\/](settings|global|retrying-import|warn|version|idle)\.ts$|[\\/]packages[\\/]loader[\\/]src[\\/](?!(keep-)?referral\.ts$)/;
 // Lit's directives are left out too: each travels with the widget that uses it
 // (repeat and live only with the chat panel). So do the core modules that only
 // code loaded on first use needs: the JSON-LD writer (with the rich snippet's

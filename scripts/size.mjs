@@ -22,7 +22,8 @@ const PRODUCT_PAGE = new Set(WIDGETS.slice(0, 5));
 
 /** Budgets in gzip bytes. */
 const BUDGETS = {
-  loader: 2 * 1024,
+  // 2 KB, and the one line that fetches the referral keeper on a visit from an advocate's link (0.04 KB).
+  loader: 2.05 * 1024,
   loaderRaw: 10_000, // Shopify's limit for an app-embed script
   shared: 24 * 1024,
   widgets: {
