@@ -64,6 +64,9 @@ export class ClientSubscription implements ReactiveController {
   }
 }
 
+/** The query parameter of the emailed answer's link back to the conversation. */
+export const CHAT_LINK_PARAM = 'sf_chat';
+
 /**
  * What the launcher holds once the chat code has loaded: a client that runs
  * while the launcher is on the page, the unread badge, the launcher's
@@ -93,6 +96,19 @@ export class ChatSession implements ReactiveController {
       this.#onWake,
     );
     host.addController(this);
+    this.#openFromLink();
+  }
+
+  /**
+   * The link in an answer the shop emailed (`?sf_chat=open`) opens the chat, with the
+   * conversation this browser kept; the parameter goes, so a reload does not open it again.
+   */
+  #openFromLink(): void {
+    const url = new URL(location.href);
+    if (url.searchParams.get(CHAT_LINK_PARAM) !== 'open') return;
+    url.searchParams.delete(CHAT_LINK_PARAM);
+    history.replaceState(history.state, '', url);
+    void this.show();
   }
 
   hostConnected(): void {
