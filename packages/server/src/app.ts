@@ -22,6 +22,7 @@ import { ApiRegistry, defineRoute } from './api/route.js';
 import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { emailRoutes } from './routes/email.js';
+import { shopifyRoutes } from './routes/shopify.js';
 import { discountRoutes } from './routes/discounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -39,11 +40,14 @@ export const BODY_LIMITS = {
   json: 64 * 1024,
   review: 5 * REVIEW_PHOTO_MAX_BYTES + 256 * 1024,
   chatMessage: CHAT_ATTACHMENT_MAX_BYTES + 64 * 1024,
+  // A Shopify order with hundreds of lines, addresses and tax lines runs to a few hundred KB.
+  shopifyWebhook: 1024 * 1024,
 };
 
 function limitFor(path: string): number {
   if (path === '/api/v1/reviews') return BODY_LIMITS.review;
   if (/^\/api\/v1\/chat\/conversations\/[^/]+\/messages$/.test(path)) return BODY_LIMITS.chatMessage;
+  if (path === '/shopify/webhooks') return BODY_LIMITS.shopifyWebhook;
   return BODY_LIMITS.json;
 }
 
@@ -213,6 +217,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
 
   app.route('/', inboxRoutes(deps, registry));
   app.route('/', emailRoutes(deps));
+  app.route('/', shopifyRoutes(deps));
   app.route(
     '/',
     siteRoutes(deps, async (request) => app.fetch(request)),

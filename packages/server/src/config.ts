@@ -58,6 +58,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** `smtp://user:password@host:port` (or `smtps://`) the server sends email through; kept in the outbox without. */
   smtpUrl?: string;
+  /** The Shopify app's API secret (`SHOPIFY_API_SECRET`): signs its webhooks and proxy requests; no Shopify routes without it. */
+  shopifyApiSecret?: string;
   /** The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed (see `TrustProxy`). */
   trustProxy: TrustProxy;
   /** The CDN build served under `/cdn/`. */
@@ -293,6 +295,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
   set('database', databaseFromEnv(env));
   set('publicUrl', publicUrlFromEnv(env));
   set('smtpUrl', smtpUrlFromEnv(env));
+  set('shopifyApiSecret', env.SHOPIFY_API_SECRET?.trim() || undefined);
   set('trustProxy', trustProxyFromEnv(env));
   set('cdnDir', env.SHOPFRONT_CDN_DIR ? resolve(env.SHOPFRONT_CDN_DIR) : undefined);
   set('shopConfigFile', env.SHOPFRONT_CONFIG ? resolve(env.SHOPFRONT_CONFIG) : undefined);

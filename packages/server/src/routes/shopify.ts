@@ -1,0 +1,65 @@
+/**
+ * `POST /shopify/webhooks`: Shopify's deliveries for an installed shop, into the
+ * same commerce loop as the generic order webhook. The signature
+ * (`X-Shopify-Hmac-Sha256`, the app's secret over the raw bytes) is checked
+ * before anything is parsed; the shop comes from `X-Shopify-Shop-Domain` (its
+ * Shopfront shop is `shopKeyOf(domain)`); a redelivery (the same
+ * `X-Shopify-Webhook-Id`) is answered `duplicate: true` and, as every step is
+ * idempotent, changes nothing.
+ */
+import { Hono } from 'hono';
+import type { Deps } from '../deps.js';
+import { errorBody, type AppEnv } from '../http.js';
+import { requestReviews } from '../services/email.js';
+import { receiveOrder, receiveRefund } from '../services/orders.js';
+import { ORDER_TOPICS, ShopifyPayloadError, orderFromShopify, parseWithStringIds, refundFromShopify } from '../shopify/orders.js';
+import { WEBHOOK_HMAC_HEADER, readWebhookHeaders, verifyWebhook } from '../shopify/webhook-signature.js';
+
+/** The Shopfront shop of a Shopify store: `shopify_<store>` for `<store>.myshopify.com`. */
+export const shopKeyOf = (domain: string) => `shopify_${domain.toLowerCase().replace(/\.myshopify\.com$/, '')}`;
+
+export function shopifyRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/shopify/webhooks', async (c) => {
+    const secret = deps.config.shopifyApiSecret;
+    if (!secret) return c.json(errorBody('This server is not set up as a Shopify app: set SHOPIFY_API_SECRET.', 'shopify'), 404);
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (!verifyWebhook(secret, raw, c.req.header(WEBHOOK_HMAC_HEADER))) {
+      return c.json(errorBody('X-Shopify-Hmac-Sha256: missing, or not the signature of this body.', 'signature'), 401);
+    }
+    const headers = readWebhookHeaders(c.req.raw.headers);
+    if (!headers.ok) return c.json(errorBody(`${headers.field}: ${headers.message}`, headers.field), 400);
+    const { topic, shop: domain, webhookId } = headers.delivery;
+    const shop = await deps.shops.byKey(shopKeyOf(domain));
+    if (!shop) return c.json(errorBody(`X-Shopify-Shop-Domain: ${domain} has not installed the app here.`, 'X-Shopify-Shop-Domain'), 404);
+
+    let payload: unknown;
+    try {
+      payload = parseWithStringIds(new TextDecoder().decode(raw));
+    } catch {
+      return c.json(errorBody('body: not JSON.', 'body'), 400);
+    }
+    try {
+      let handled = true;
+      if (topic in ORDER_TOPICS) {
+        const { order } = await receiveOrder(deps, shop, orderFromShopify(payload, topic));
+        await requestReviews(deps, shop, order, c.get('baseUrl'));
+      } else if (topic === 'refunds/create') {
+        const { orderId, refund } = refundFromShopify(payload);
+        // A refund of an order from before the app was installed: nothing here to take back.
+        handled = (await receiveRefund(deps, shop, orderId, refund)) !== undefined;
+      } else {
+        handled = false;
+      }
+      // Marked after the work: a delivery that failed half-way is finished by Shopify's retry.
+      const duplicate = !(await deps.storage.orders.markDelivery(shop.id, `shopify:${webhookId}`));
+      return c.json({ ok: true, topic, handled, duplicate });
+    } catch (error) {
+      if (error instanceof ShopifyPayloadError) return c.json(errorBody(error.message, error.field), 400);
+      throw error;
+    }
+  });
+
+  return app;
+}
