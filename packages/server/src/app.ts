@@ -44,7 +44,9 @@ export const BODY_LIMITS = {
   shopifyWebhook: 1024 * 1024,
 };
 
-function limitFor(path: string): number {
+function limitFor(fullPath: string): number {
+  // Through Shopify's app proxy, a call has its API path's limit.
+  const path = fullPath.startsWith('/shopify/proxy/') ? fullPath.slice('/shopify/proxy'.length) : fullPath;
   if (path === '/api/v1/reviews') return BODY_LIMITS.review;
   if (/^\/api\/v1\/chat\/conversations\/[^/]+\/messages$/.test(path)) return BODY_LIMITS.chatMessage;
   if (path === '/shopify/webhooks') return BODY_LIMITS.shopifyWebhook;
@@ -217,7 +219,10 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
 
   app.route('/', inboxRoutes(deps, registry));
   app.route('/', emailRoutes(deps));
-  app.route('/', shopifyRoutes(deps));
+  app.route(
+    '/',
+    shopifyRoutes(deps, async (request) => app.fetch(request)),
+  );
   app.route(
     '/',
     siteRoutes(deps, async (request) => app.fetch(request)),

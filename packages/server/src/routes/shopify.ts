@@ -13,13 +13,59 @@ import { errorBody, type AppEnv } from '../http.js';
 import { requestReviews } from '../services/email.js';
 import { receiveOrder, receiveRefund } from '../services/orders.js';
 import { ORDER_TOPICS, ShopifyPayloadError, orderFromShopify, parseWithStringIds, refundFromShopify } from '../shopify/orders.js';
+import { signCustomer } from '../identity.js';
+import { verifyProxyQuery } from '../shopify/proxy-signature.js';
 import { WEBHOOK_HMAC_HEADER, readWebhookHeaders, verifyWebhook } from '../shopify/webhook-signature.js';
+import type { Deliver } from './site.js';
 
 /** The Shopfront shop of a Shopify store: `shopify_<store>` for `<store>.myshopify.com`. */
 export const shopKeyOf = (domain: string) => `shopify_${domain.toLowerCase().replace(/\.myshopify\.com$/, '')}`;
 
-export function shopifyRoutes(deps: Deps) {
+/** What Shopify adds to a proxied request: read and checked here, never passed on. */
+const PROXY_PARAMS = ['shop', 'logged_in_customer_id', 'path_prefix', 'timestamp', 'signature'];
+/** Who the browser says it is: only Shopify's signed `logged_in_customer_id` counts behind the proxy. */
+const CLAIMED_IDENTITY = ['x-shopfront-customer', 'x-shopfront-customer-signature', 'origin', 'cookie'];
+export const PROXY_PREFIX = '/shopify/proxy';
+
+export function shopifyRoutes(deps: Deps, deliver: Deliver) {
   const app = new Hono<AppEnv>();
+
+  /**
+   * The app proxy (`https://<store>/apps/shopfront/…` → here): the storefront's
+   * API calls, same origin for the shopper. Shopify signs each one; the logged-in
+   * customer it names becomes the request's signed customer (another customer's
+   * data cannot be asked for), and the request goes on to `/api/v1` for the
+   * store's shop, in process, through every check a direct call gets.
+   */
+  app.all(`${PROXY_PREFIX}/*`, async (c) => {
+    const secret = deps.config.shopifyApiSecret;
+    if (!secret) return c.json(errorBody('This server is not set up as a Shopify app: set SHOPIFY_API_SECRET.', 'shopify'), 404);
+    const url = new URL(c.req.url);
+    const verified = verifyProxyQuery(url.searchParams, secret, Date.now());
+    if (!verified.ok) return c.json(errorBody(`${verified.field}: ${verified.message}`, verified.field), 401);
+    const shop = await deps.shops.byKey(shopKeyOf(verified.shop));
+    if (!shop) return c.json(errorBody(`shop: ${verified.shop} has not installed the app here.`, 'shop'), 404);
+    const path = url.pathname.slice(PROXY_PREFIX.length);
+    if (!path.startsWith('/api/v1/')) return c.json(errorBody('Only the API is served through the app proxy.', 'path'), 404);
+
+    const target = new URL(path, url);
+    for (const [key, value] of url.searchParams) if (!PROXY_PARAMS.includes(key)) target.searchParams.append(key, value);
+    target.searchParams.set('shop', shop.key);
+    const headers = new Headers(c.req.raw.headers);
+    for (const name of CLAIMED_IDENTITY) headers.delete(name);
+    if (verified.customerId) {
+      headers.set('x-shopfront-customer', verified.customerId);
+      headers.set('x-shopfront-customer-signature', signCustomer(shop.secret, verified.customerId));
+    }
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    return deliver(
+      new Request(target, {
+        method: c.req.method,
+        headers,
+        ...(hasBody ? { body: c.req.raw.body, duplex: 'half' } : {}),
+      } as RequestInit),
+    );
+  });
 
   app.post('/shopify/webhooks', async (c) => {
     const secret = deps.config.shopifyApiSecret;

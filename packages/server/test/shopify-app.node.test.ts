@@ -3,13 +3,15 @@
  * over the raw body, idempotent by `X-Shopify-Webhook-Id`, ids beyond
  * `Number.MAX_SAFE_INTEGER` kept exactly, points awarded, taken back on a
  * refund and a cancellation, a review verified, the kept referral code
- * credited. On SQLite and on PostgreSQL.
+ * credited; and the app proxy, whose signed `logged_in_customer_id` is the only
+ * customer a storefront request can act as. On SQLite and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_WAYS_TO_EARN } from '../src/demo/catalogue.js';
 import { shopKeyOf } from '../src/routes/shopify.js';
+import { signProxyParams } from '../src/shopify/proxy-signature.js';
 import { signWebhook } from '../src/shopify/webhook-signature.js';
 import type { Shop } from '../src/storage/index.js';
 import { customerHeaders, sign, startTestServer, type TestServer } from './helpers.js';
@@ -160,5 +162,63 @@ describe('Shopify order webhooks', () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+/** A storefront request as Shopify's app proxy forwards it: the path after the prefix, and the query it signs. */
+function proxied(path: string, query: Record<string, string> = {}, init: RequestInit = {}, timestamp = Math.floor(Date.now() / 1000)) {
+  const [pathname, own = ''] = path.split('?');
+  const params = new URLSearchParams(own);
+  for (const [key, value] of Object.entries({ shop: DOMAIN, path_prefix: '/apps/shopfront', timestamp: String(timestamp), ...query }))
+    params.set(key, value);
+  params.set('signature', signProxyParams(params, APP_SECRET));
+  return fetch(`${server.url}/shopify/proxy${pathname}?${params}`, init);
+}
+
+describe('the Shopify app proxy', () => {
+  it('serves the API for the store, as the customer Shopify says is logged in and no one else', async () => {
+    const customer = '7012345678909990001';
+    const member = await proxied('/api/v1/loyalty/member', { logged_in_customer_id: customer });
+    assert.equal(member.status, 200);
+    assert.deepEqual([(await member.json()).status], ['member']);
+    // A browser naming another customer gets nothing of theirs: only Shopify's parameter counts.
+    const claimed = await proxied(
+      '/api/v1/loyalty/member',
+      {},
+      { headers: { 'x-shopfront-customer': customer, 'x-shopfront-customer-signature': sign(customer, SHOP_SECRET) } },
+    );
+    assert.deepEqual(await claimed.json(), { status: 'guest' });
+
+    const written = await proxied(
+      '/api/v1/reviews',
+      { logged_in_customer_id: customer },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ productId: '7001234568', rating: 5, title: 'Soft', body: 'Through the proxy.', name: 'Ann' }),
+      },
+    );
+    assert.equal(written.status, 201);
+    const { review } = await written.json();
+    assert.equal((await server.storage.reviews.moderationReview(shop.id, review.id))?.customerId, customer);
+    const listed = await (await proxied('/api/v1/products/7001234568/reviews?sort=newest')).json();
+    assert.ok(
+      listed.reviews.some((candidate: { id: string }) => candidate.id === review.id),
+      'the shop’s own query parameters pass',
+    );
+  });
+
+  it('refuses a request Shopify did not sign, a stale one, and anything but the API', async () => {
+    const params = new URLSearchParams({ shop: DOMAIN, path_prefix: '/apps/shopfront', timestamp: String(Math.floor(Date.now() / 1000)) });
+    params.set('signature', signProxyParams(params, APP_SECRET));
+    params.set('logged_in_customer_id', '1'); // added after signing
+    const forged = await fetch(`${server.url}/shopify/proxy/api/v1/loyalty/member?${params}`);
+    assert.deepEqual([forged.status, (await forged.json()).error.field], [401, 'signature']);
+    const stale = await proxied('/api/v1/loyalty/member', {}, {}, Math.floor(Date.now() / 1000) - 600);
+    assert.deepEqual([stale.status, (await stale.json()).error.field], [401, 'timestamp']);
+    const other = await proxied('/inbox', {});
+    assert.deepEqual([other.status, (await other.json()).error.field], [404, 'path']);
+    const stranger = await proxied('/api/v1/loyalty/member', { shop: 'nobody.myshopify.com' });
+    assert.equal(stranger.status, 404);
   });
 });
