@@ -22,6 +22,7 @@ import { ApiRegistry, defineRoute } from './api/route.js';
 import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { emailRoutes } from './routes/email.js';
+import { shopifyInstallRoutes } from './routes/shopify-install.js';
 import { shopifyRoutes } from './routes/shopify.js';
 import { discountRoutes } from './routes/discounts.js';
 import { adminRoutes } from './routes/admin.js';
@@ -219,6 +220,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
 
   app.route('/', inboxRoutes(deps, registry));
   app.route('/', emailRoutes(deps));
+  app.route('/', shopifyInstallRoutes(deps));
   app.route(
     '/',
     shopifyRoutes(deps, async (request) => app.fetch(request)),

@@ -60,6 +60,10 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** The Shopify app's API secret (`SHOPIFY_API_SECRET`): signs its webhooks and proxy requests; no Shopify routes without it. */
   shopifyApiSecret?: string;
+  /** The Shopify app's API key (`SHOPIFY_API_KEY`, its client id), for the install flow. */
+  shopifyApiKey?: string;
+  /** How the server reaches Shopify (tests pass a fake; `fetch` otherwise). */
+  shopifyFetch?: typeof fetch;
   /** The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed (see `TrustProxy`). */
   trustProxy: TrustProxy;
   /** The CDN build served under `/cdn/`. */
@@ -296,6 +300,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
   set('publicUrl', publicUrlFromEnv(env));
   set('smtpUrl', smtpUrlFromEnv(env));
   set('shopifyApiSecret', env.SHOPIFY_API_SECRET?.trim() || undefined);
+  set('shopifyApiKey', env.SHOPIFY_API_KEY?.trim() || undefined);
   set('trustProxy', trustProxyFromEnv(env));
   set('cdnDir', env.SHOPFRONT_CDN_DIR ? resolve(env.SHOPFRONT_CDN_DIR) : undefined);
   set('shopConfigFile', env.SHOPFRONT_CONFIG ? resolve(env.SHOPFRONT_CONFIG) : undefined);

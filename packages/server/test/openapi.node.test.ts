@@ -25,6 +25,8 @@ const NOT_API = new Set([
   'POST /demo/orders',
   // Shopify's deliveries, signed with the app's secret: documented in docs/shopify.md, not part of this API.
   'POST /shopify/webhooks',
+  'GET /shopify/install',
+  'GET /shopify/auth/callback',
   // The unsubscribe page and its button (an HTML page for people; its one-click POST is RFC 8058's, not this API's).
   'GET /email/unsubscribe',
   'POST /email/unsubscribe',

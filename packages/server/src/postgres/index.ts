@@ -11,6 +11,7 @@ import { PostgresLoyalty } from './loyalty.js';
 import { PostgresOrders } from './orders.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { PostgresReviews } from './reviews.js';
+import { PostgresShopify } from './shopify.js';
 import { PostgresShops } from './shops.js';
 
 /** The URL as it may be shown (banner, logs): without its password. */
@@ -32,6 +33,7 @@ export class PostgresStorage implements Storage {
   readonly chat: PostgresChat;
   readonly agents: PostgresAgents;
   readonly email: PostgresEmail;
+  readonly shopify: PostgresShopify;
   readonly limits: PostgresLimits;
   readonly description: string;
 
@@ -48,6 +50,7 @@ export class PostgresStorage implements Storage {
     this.chat = new PostgresChat(pool);
     this.agents = new PostgresAgents(pool);
     this.email = new PostgresEmail(pool);
+    this.shopify = new PostgresShopify(pool);
     this.limits = new PostgresLimits(pool);
     this.description = redactedUrl(url);
   }

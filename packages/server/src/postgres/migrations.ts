@@ -309,6 +309,19 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 6,
+    name: 'shopify installations',
+    sql: `
+      CREATE TABLE shopify_installations (
+        shop_id integer PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE,
+        domain text NOT NULL UNIQUE,
+        access_token text NOT NULL,
+        scopes text NOT NULL,
+        installed_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

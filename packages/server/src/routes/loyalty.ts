@@ -11,6 +11,7 @@ import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError, absolute } from '../http.js';
 import { awardBirthday, setBirthday, welcomeMember } from '../services/earning.js';
+import { discountPortFor } from '../services/discounts.js';
 import { ACTIVITY_LIMIT, memberStanding, redeemReward, referralUrl } from '../services/loyalty.js';
 import type { Shop } from '../storage/index.js';
 
@@ -132,7 +133,7 @@ export function loyaltyRoutes(deps: Deps) {
         503: "The shop's checkout could not create the code (its discount webhook or Shopify failed): no points were spent",
       },
       handler: async ({ shop, customerId, params }) => {
-        const result = await redeemReward(deps.storage, shop, customerId, params.rewardId);
+        const result = await redeemReward(deps.storage, shop, customerId, params.rewardId, new Date(), await discountPortFor(deps, shop));
         if (!result.ok) {
           if (result.reason === 'unknown-reward') throw new HttpError(404, 'No such reward.', 'rewardId');
           if (result.reason === 'checkout-unavailable') {

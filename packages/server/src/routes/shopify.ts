@@ -91,6 +91,9 @@ export function shopifyRoutes(deps: Deps, deliver: Deliver) {
       if (topic in ORDER_TOPICS) {
         const { order } = await receiveOrder(deps, shop, orderFromShopify(payload, topic));
         await requestReviews(deps, shop, order, c.get('baseUrl'));
+      } else if (topic === 'app/uninstalled') {
+        // The token no longer works: forget it. The shop's reviews, members and orders stay for a reinstall.
+        await deps.storage.shopify.uninstall(shop.id);
       } else if (topic === 'refunds/create') {
         const { orderId, refund } = refundFromShopify(payload);
         // A refund of an order from before the app was installed: nothing here to take back.

@@ -17,7 +17,8 @@
 import type { Redemption, Reward } from '@shopfront/core/schemas.js';
 import { WEBHOOK_SIGNATURE_HEADER, bodySignature } from '../api/security.js';
 import { createDiscountCode, type DiscountValue } from '../shopify/admin-operations.js';
-import type { AdminClient } from '../shopify/admin-api.js';
+import type { Deps } from '../deps.js';
+import { AdminClient } from '../shopify/admin-api.js';
 import type { Shop } from '../storage/index.js';
 
 /** What the checkout needs to honour a code. */
@@ -115,8 +116,14 @@ export function shopifyDiscountPort(client: AdminClient): DiscountPort {
   };
 }
 
-/** The port the shop's settings choose. */
-export function discountPortOf(shop: Shop): DiscountPort {
+/** The port the shop's settings choose: Shopify for an installed store, else its webhook, else the list. */
+export async function discountPortFor(deps: Pick<Deps, 'storage' | 'config'>, shop: Shop): Promise<DiscountPort> {
+  const installation = await deps.storage.shopify.installation(shop.id);
+  if (installation) {
+    return shopifyDiscountPort(
+      new AdminClient({ shop: installation.domain, accessToken: installation.accessToken, fetch: deps.config.shopifyFetch }),
+    );
+  }
   const url = shop.settings.discounts?.webhookUrl;
   return url ? webhookPort(shop, url) : listPort;
 }

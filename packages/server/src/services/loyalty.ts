@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LoyaltyActivity, Tier } from '@shopfront/core/schemas.js';
 import type { MemberRecord, RedeemResult, Shop, Storage } from '../storage/index.js';
-import { discountCodeOf, discountPortOf, type DiscountPort } from './discounts.js';
+import { discountCodeOf, listPort, type DiscountPort } from './discounts.js';
 
 /** Letters and digits nobody misreads (no I, O, 0 or 1). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -87,7 +87,7 @@ export async function redeemReward(
   customerId: string,
   rewardId: string,
   at = new Date(),
-  port: DiscountPort = discountPortOf(shop),
+  port: DiscountPort = listPort,
 ): Promise<RewardRedemption> {
   const expiresAt = new Date(at.getTime() + REDEMPTION_VALID_DAYS * 24 * 3600_000);
   const result = await storage.loyalty.redeem(shop.id, customerId, {

@@ -10,6 +10,7 @@ import { SqliteLimits } from './limits.js';
 import { SqliteLoyalty } from './loyalty.js';
 import { SqliteOrders } from './orders.js';
 import { SqliteReviews } from './reviews.js';
+import { SqliteShopify } from './shopify.js';
 import { SqliteShops } from './shops.js';
 
 export class SqliteStorage implements Storage {
@@ -23,6 +24,7 @@ export class SqliteStorage implements Storage {
   readonly chat: SqliteChat;
   readonly agents: SqliteAgents;
   readonly email: SqliteEmail;
+  readonly shopify: SqliteShopify;
   readonly limits: SqliteLimits;
   readonly description: string;
 
@@ -37,6 +39,7 @@ export class SqliteStorage implements Storage {
     this.chat = new SqliteChat(this.db);
     this.agents = new SqliteAgents(this.db);
     this.email = new SqliteEmail(this.db);
+    this.shopify = new SqliteShopify(this.db);
     this.limits = new SqliteLimits(this.db);
     this.description = file;
   }

@@ -304,4 +304,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 7,
+    name: 'shopify installations',
+    sql: `
+      CREATE TABLE shopify_installations (
+        shop_id INTEGER PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL UNIQUE,
+        access_token TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        installed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -26,6 +26,7 @@ import type { LimitStorage } from './limits.js';
 import type { LoyaltyStorage } from './loyalty.js';
 import type { OrderStorage } from './orders.js';
 import type { ReviewStorage } from './reviews.js';
+import type { ShopifyStorage } from './shopify.js';
 import type { ShopStorage } from './shops.js';
 
 export type * from './agents.js';
@@ -37,6 +38,7 @@ export type * from './limits.js';
 export * from './loyalty.js';
 export * from './orders.js';
 export type * from './reviews.js';
+export type * from './shopify.js';
 export type * from './shops.js';
 
 export interface Storage {
@@ -51,6 +53,8 @@ export interface Storage {
   readonly agents: AgentStorage;
   /** Emails waiting to be sent, sent, and the addresses that want none. */
   readonly email: EmailStorage;
+  /** Shopify stores' install tokens. */
+  readonly shopify: ShopifyStorage;
   /** Rate-limit counters, shared by every instance on this database. */
   readonly limits: LimitStorage;
   /** The highest schema migration applied. */

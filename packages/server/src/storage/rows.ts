@@ -12,6 +12,7 @@ import type { EmailJob, EmailKind, EmailStatus } from './email.js';
 import type { MemberRecord } from './loyalty.js';
 import type { OrderLine, OrderRecord, OrderStatus } from './orders.js';
 import type { ModerationReview, ReviewStatus } from './reviews.js';
+import type { ShopifyInstallation } from './shopify.js';
 import type { Shop } from './shops.js';
 
 export type Row = Record<string, unknown>;
@@ -218,4 +219,14 @@ export function toDiscount(row: Row): DiscountRecord {
   if (row.expires_at) discount.expiresAt = time(row.expires_at);
   if (row.used_at) discount.usedAt = time(row.used_at);
   return discount;
+}
+
+export function toInstallation(row: Row): ShopifyInstallation {
+  return {
+    shopId: Number(row.shop_id),
+    domain: String(row.domain),
+    accessToken: String(row.access_token),
+    scopes: String(row.scopes).split(',').filter(Boolean),
+    installedAt: time(row.installed_at),
+  };
 }

@@ -14,6 +14,7 @@ import { limitsContract } from './limits.contract.js';
 import { loyaltyContract } from './loyalty.contract.js';
 import { ordersContract } from './orders.contract.js';
 import { reviewsContract } from './reviews.contract.js';
+import { shopifyContract } from './shopify.contract.js';
 import { shopsContract } from './shops.contract.js';
 
 export type { OpenStorage } from './fixtures.js';
@@ -29,6 +30,7 @@ export function storageContract(name: string, open: OpenStorage): void {
     chatContract(open);
     agentsContract(open);
     limitsContract(open);
+    shopifyContract(open);
     emailContract(open);
   });
 }
