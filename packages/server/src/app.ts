@@ -26,6 +26,7 @@ import { shopifyInstallRoutes } from './routes/shopify-install.js';
 import { shopifyRoutes } from './routes/shopify.js';
 import { discountRoutes } from './routes/discounts.js';
 import { adminRoutes } from './routes/admin.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { chatRoutes } from './routes/chat.js';
 import { loyaltyRoutes } from './routes/loyalty.js';
@@ -214,6 +215,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     ...visitorRoutes(),
     ...adminRoutes(deps),
     ...discountRoutes(deps),
+    ...privacyRoutes(deps),
     ...webhookRoutes(deps),
   );
   app.route('/api/v1', api);

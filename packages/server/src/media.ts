@@ -85,6 +85,11 @@ export class MediaStore {
     return STORED_NAME.test(name) ? readTyped(join(this.dir, name)) : Promise.resolve(undefined);
   }
 
+  /** Removes uploads by the names in their URLs (a chat attachment whose conversation was erased); other names are ignored. */
+  async removeUploads(names: readonly string[]): Promise<void> {
+    await Promise.all(names.filter((name) => STORED_NAME.test(name)).map((name) => rm(join(this.dir, name), { force: true })));
+  }
+
   /**
    * Review photos live in their own folder: `/media/u/` cannot reach them, so
    * the only way to one is the route that checks its review's status.

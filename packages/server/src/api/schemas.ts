@@ -119,6 +119,153 @@ export const TranscriptRequest = z.object({
   locale: z.optional(LocaleTag),
 });
 
+/** Who a privacy request is about: the signed customer id, their email (any case), or both; at least one. */
+export const CustomerRequest = z.object({
+  customerId: z.optional(Id),
+  email: z.optional(Email),
+});
+
+const Stored = z.string();
+const Photo = z.object({ url: z.string(), thumbnailUrl: z.optional(z.string()), alt: z.optional(z.string()) });
+
+/**
+ * Everything the server keeps about one person, for a data request. Text is sent as stored
+ * (`z.string()`, not the input rules), amounts in the currency's major unit as the order
+ * webhook sends them, and URLs of this server's files made absolute.
+ */
+export const CustomerExport = z.object({
+  subject: CustomerRequest,
+  exportedAt: Timestamp,
+  orders: z.array(
+    z.object({
+      id: Stored,
+      customerId: z.optional(Stored),
+      email: z.optional(Stored),
+      status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),
+      currency: Stored,
+      total: z.number(),
+      refundedTotal: z.number(),
+      lines: z.array(z.object({ productId: Stored, quantity: z.int(), price: z.number() })),
+      referralCode: z.optional(Stored),
+      locale: z.optional(Stored),
+      placedAt: Timestamp,
+      updatedAt: Timestamp,
+      refunds: z.array(z.object({ id: Stored, amount: z.number(), createdAt: Timestamp })),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      id: Stored,
+      productId: Stored,
+      status: z.enum(['pending', 'published', 'rejected']),
+      rating: z.int(),
+      title: Stored,
+      body: Stored,
+      authorName: Stored,
+      email: z.optional(Stored),
+      customerId: z.optional(Stored),
+      verifiedBuyer: z.boolean(),
+      language: z.optional(Stored),
+      helpfulCount: z.int(),
+      photos: z.array(Photo),
+      reply: z.nullable(z.object({ body: Stored, authorName: z.optional(Stored), createdAt: Timestamp })),
+      createdAt: Timestamp,
+    }),
+  ),
+  loyalty: z.object({
+    member: z.nullable(
+      z.object({
+        customerId: Stored,
+        firstName: z.optional(Stored),
+        points: z.int(),
+        lifetimePoints: z.int(),
+        referralCode: Stored,
+        birthday: z.optional(z.object({ month: z.int(), day: z.int() })),
+      }),
+    ),
+    activity: z.array(z.object({ id: Stored, kind: Stored, points: z.int(), label: Stored, createdAt: Timestamp })),
+    redemptions: z.array(
+      z.object({
+        id: Stored,
+        rewardId: Stored,
+        code: Stored,
+        cost: z.int(),
+        createdAt: Timestamp,
+        expiresAt: z.optional(Timestamp),
+        usedAt: z.optional(Timestamp),
+      }),
+    ),
+    /** What each order, referral or yearly reward has given so far (`key`), and what could not be taken back. */
+    ledger: z.array(z.object({ key: Stored, net: z.int(), shortfall: z.int(), updatedAt: Timestamp })),
+  }),
+  chat: z.object({
+    conversations: z.array(
+      z.object({
+        id: Stored,
+        status: z.enum(['open', 'closed']),
+        visitorName: z.optional(Stored),
+        visitorEmail: z.optional(Stored),
+        customerId: z.optional(Stored),
+        createdAt: Timestamp,
+        updatedAt: Timestamp,
+        messages: z.array(
+          z.object({
+            id: Stored,
+            seq: z.int(),
+            author: z.enum(['visitor', 'agent', 'system']),
+            authorName: z.optional(Stored),
+            body: Stored,
+            attachment: z.optional(z.object({ url: Stored, name: Stored, type: Stored, size: z.int() })),
+            createdAt: Timestamp,
+          }),
+        ),
+      }),
+    ),
+    /** Emails left while the shop was away. */
+    leftEmails: z.array(
+      z.object({
+        id: Stored,
+        email: Stored,
+        message: z.optional(Stored),
+        conversationId: z.optional(Stored),
+        locale: z.optional(Stored),
+        createdAt: Timestamp,
+      }),
+    ),
+  }),
+  email: z.object({
+    /** When the address unsubscribed from every email; absent if it never did. */
+    unsubscribedAt: z.optional(Timestamp),
+    jobs: z.array(
+      z.object({
+        id: Stored,
+        kind: z.enum(['review-request', 'away-reply', 'transcript']),
+        to: Stored,
+        subject: Stored,
+        text: Stored,
+        status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']),
+        createdAt: Timestamp,
+        sentAt: z.optional(Timestamp),
+      }),
+    ),
+  }),
+});
+export type CustomerExport = z.infer<typeof CustomerExport>;
+
+const Erased = z.int().check(z.gte(0));
+
+/** What an erasure removed, per area: all zeros when there was nothing (left). */
+export const CustomerErasure = z.object({
+  subject: CustomerRequest,
+  orders: z.object({ orders: Erased, refunds: Erased }),
+  reviews: z.object({ reviews: Erased, photoFiles: Erased }),
+  loyalty: z.object({ members: Erased, activity: Erased, redemptions: Erased, ledger: Erased }),
+  chat: z.object({ conversations: Erased, messages: Erased, leftEmails: Erased, attachmentFiles: Erased }),
+  /** `unsubscribeKept`: the address's unsubscribe is kept, so it is never emailed again. */
+  email: z.object({ jobs: Erased, unsubscribeKept: z.boolean() }),
+});
+export type CustomerErasure = z.infer<typeof CustomerErasure>;
+
 export const SERVER_SCHEMAS = {
   Error: ErrorBody,
   PointsChange,
@@ -130,4 +277,7 @@ export const SERVER_SCHEMAS = {
   OrderReceipt,
   TranscriptRequest,
   BirthdayInput,
+  CustomerRequest,
+  CustomerExport,
+  CustomerErasure,
 };

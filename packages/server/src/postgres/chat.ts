@@ -3,17 +3,43 @@ import type pg from 'pg';
 import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
 import {
   InvalidInputError,
+  subjectKeys,
   type AppendResult,
+  type ChatErasure,
   type ChatStorage,
+  type ConversationExport,
   type ConversationRecord,
   type ConversationSummary,
+  type DataSubject,
   type LeftEmail,
   type NewLeftEmail,
   type NewMessage,
   type NewVisitor,
 } from '../storage/index.js';
 import { toConversation, toEmail, toMessage, type Row } from '../storage/rows.js';
-import { now, row, rows, transaction } from './database.js';
+import { now, row, rows, snapshot, transaction, type Queryable } from './database.js';
+
+/**
+ * The subject's conversations (started by their customer id or visitor email, or where they left
+ * that email), oldest first, and the emails left by that address or in them; locked when `lock`.
+ */
+async function subjectRows(db: Queryable, shopId: number, subject: DataSubject, lock: boolean) {
+  const [customerId, email] = subjectKeys(subject);
+  const conversations = await rows(
+    db,
+    `SELECT * FROM conversations WHERE shop_id = $1 AND (customer_id = $2 OR lower(visitor_email) = $3
+       OR id IN (SELECT conversation_id FROM emails WHERE shop_id = $1 AND lower(email) = $3))
+     ORDER BY created_at, id${lock ? ' FOR UPDATE' : ''}`,
+    [shopId, customerId, email],
+  );
+  const ids = conversations.map((conversation) => String(conversation.id));
+  const emails = await rows(
+    db,
+    'SELECT * FROM emails WHERE shop_id = $1 AND (lower(email) = $2 OR conversation_id = ANY($3::text[])) ORDER BY created_at, pk',
+    [shopId, email, ids],
+  );
+  return { conversations, ids, emails };
+}
 
 /** The columns of `messages`, selected as `m_<column>` next to a conversation's in `conversations()`. */
 const MESSAGE_COLUMNS = [
@@ -168,5 +194,43 @@ export class PostgresChat implements ChatStorage {
       [shopId, conversationId],
     );
     return found ? toEmail(found) : undefined;
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<{ conversations: ConversationExport[]; leftEmails: LeftEmail[] }> {
+    return snapshot(this.pool, async (client) => {
+      const { conversations, ids, emails } = await subjectRows(client, shopId, subject, false);
+      const messages = await rows(client, 'SELECT * FROM messages WHERE conversation_id = ANY($1::text[]) ORDER BY conversation_id, seq', [
+        ids,
+      ]);
+      return {
+        conversations: conversations.map((conversation) => ({
+          ...toConversation(conversation),
+          messages: messages.filter((message) => message.conversation_id === conversation.id).map(toMessage),
+        })),
+        leftEmails: emails.map(toEmail),
+      };
+    });
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<ChatErasure> {
+    return transaction(this.pool, async (client) => {
+      // The conversations' locks first: a message being sent to one waits, then finds it gone.
+      const { conversations, ids, emails } = await subjectRows(client, shopId, subject, true);
+      const attachments = await rows(
+        client,
+        "SELECT attachment->>'url' AS url FROM messages WHERE conversation_id = ANY($1::text[]) AND attachment IS NOT NULL",
+        [ids],
+      );
+      await client.query('DELETE FROM emails WHERE shop_id = $1 AND id = ANY($2::text[])', [shopId, emails.map((email) => email.id)]);
+      // Messages follow their conversation (ON DELETE CASCADE); counted as they go.
+      const messages = await client.query('DELETE FROM messages WHERE conversation_id = ANY($1::text[])', [ids]);
+      await client.query('DELETE FROM conversations WHERE shop_id = $1 AND id = ANY($2::text[])', [shopId, ids]);
+      return {
+        conversations: conversations.length,
+        messages: messages.rowCount ?? 0,
+        leftEmails: emails.length,
+        attachments: attachments.map((attachment) => String(attachment.url)),
+      };
+    });
   }
 }

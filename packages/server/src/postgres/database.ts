@@ -45,3 +45,11 @@ export async function rows<R extends Row = Row>(db: Queryable, sql: string, para
 export async function row<R extends Row = Row>(db: Queryable, sql: string, params: unknown[] = []): Promise<R | undefined> {
   return (await db.query<R>(sql, params)).rows[0];
 }
+
+/** Runs `work` in one read-only transaction that sees one snapshot (REPEATABLE READ), so an export's parts agree. */
+export function snapshot<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return transaction(pool, async (client) => {
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return work(client);
+  });
+}

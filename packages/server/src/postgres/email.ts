@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { EmailJob, EmailOutcome, EmailStorage, NewEmailJob } from '../storage/index.js';
-import { toEmailJob } from '../storage/rows.js';
-import { row, rows } from './database.js';
+import { subjectKeys, type DataSubject, type EmailJob, type EmailOutcome, type EmailStorage, type NewEmailJob } from '../storage/index.js';
+import { time, toEmailJob } from '../storage/rows.js';
+import { row, rows, snapshot, transaction } from './database.js';
 
 export class PostgresEmail implements EmailStorage {
   constructor(private readonly pool: pg.Pool) {}
@@ -93,5 +93,29 @@ export class PostgresEmail implements EmailStorage {
   async isUnsubscribed(shopId: number, email: string): Promise<boolean> {
     const found = await row(this.pool, 'SELECT 1 FROM email_unsubscribes WHERE shop_id = $1 AND email = $2', [shopId, email.toLowerCase()]);
     return found !== undefined;
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: EmailJob[]; unsubscribedAt?: string }> {
+    const [, email] = subjectKeys(subject);
+    return snapshot(this.pool, async (client) => {
+      const jobs = await rows(client, 'SELECT * FROM email_jobs WHERE shop_id = $1 AND recipient = $2 ORDER BY created_at, id', [
+        shopId,
+        email,
+      ]);
+      const unsubscribed = await row(client, 'SELECT created_at FROM email_unsubscribes WHERE shop_id = $1 AND email = $2', [
+        shopId,
+        email,
+      ]);
+      return { jobs: jobs.map(toEmailJob), ...(unsubscribed ? { unsubscribedAt: time(unsubscribed.created_at) } : {}) };
+    });
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: number; unsubscribed: boolean }> {
+    const [, email] = subjectKeys(subject);
+    return transaction(this.pool, async (client) => {
+      const deleted = await client.query('DELETE FROM email_jobs WHERE shop_id = $1 AND recipient = $2', [shopId, email]);
+      const unsubscribed = await row(client, 'SELECT 1 FROM email_unsubscribes WHERE shop_id = $1 AND email = $2', [shopId, email]);
+      return { jobs: deleted.rowCount ?? 0, unsubscribed: unsubscribed !== undefined };
+    });
   }
 }

@@ -3,9 +3,12 @@ import type pg from 'pg';
 import type { Birthday, LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
 import type {
   CodeUse,
+  DataSubject,
   ExpiryRule,
   LoyaltySetup,
   LoyaltyStorage,
+  MemberErasure,
+  MemberExport,
   MemberPage,
   MemberRecord,
   PointsChange,
@@ -15,9 +18,9 @@ import type {
   Settled,
 } from '../storage/index.js';
 import { settlement } from '../storage/index.js';
-import { time, toActivity, toMember } from '../storage/rows.js';
+import { time, toActivity, toDiscount, toLedgerEntry, toMember } from '../storage/rows.js';
 import { lockShop } from './catalogue.js';
-import { now, row, rows, transaction, type Queryable, type Row } from './database.js';
+import { now, row, rows, snapshot, transaction, type Queryable, type Row } from './database.js';
 
 const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
 
@@ -303,5 +306,41 @@ export class PostgresLoyalty implements LoyaltyStorage {
     if (used) return 'used';
     const known = await row(this.pool, 'SELECT 1 FROM redemptions WHERE shop_id = $1 AND code = $2', [shopId, code]);
     return known ? 'already-used' : 'unknown';
+  }
+
+  async exportCustomer(shopId: number, { customerId }: DataSubject): Promise<MemberExport> {
+    if (!customerId) return { activity: [], redemptions: [], ledger: [] };
+    return snapshot(this.pool, async (client) => {
+      const all = (sql: string) => rows(client, sql, [shopId, customerId]);
+      const member = toMember((await all('SELECT * FROM members WHERE shop_id = $1 AND customer_id = $2'))[0]);
+      return {
+        ...(member ? { member } : {}),
+        activity: (await all('SELECT * FROM loyalty_activity WHERE shop_id = $1 AND customer_id = $2 ORDER BY pk')).map(toActivity),
+        redemptions: (await all('SELECT * FROM redemptions WHERE shop_id = $1 AND customer_id = $2 ORDER BY created_at, id')).map(
+          toDiscount,
+        ),
+        ledger: (await all('SELECT * FROM points_ledger WHERE shop_id = $1 AND customer_id = $2 ORDER BY updated_at, key')).map(
+          toLedgerEntry,
+        ),
+      };
+    });
+  }
+
+  async eraseCustomer(shopId: number, { customerId }: DataSubject): Promise<MemberErasure> {
+    if (!customerId) return { members: 0, activity: 0, redemptions: 0, ledger: 0 };
+    return transaction(this.pool, async (client) => {
+      // The member's lock first: a change of points or a redemption under way finishes before, or waits and finds no member.
+      await client.query('SELECT 1 FROM members WHERE shop_id = $1 AND customer_id = $2 FOR UPDATE', [shopId, customerId]);
+      const remove = async (table: 'points_ledger' | 'loyalty_activity' | 'redemptions' | 'members') =>
+        (await client.query(`DELETE FROM ${table} WHERE shop_id = $1 AND customer_id = $2`, [shopId, customerId])).rowCount ?? 0;
+      // The ledger before the member, whose cascade would hide its count.
+      const ledger = await remove('points_ledger');
+      return {
+        ledger,
+        activity: await remove('loyalty_activity'),
+        redemptions: await remove('redemptions'),
+        members: await remove('members'),
+      };
+    });
   }
 }

@@ -1,7 +1,16 @@
 import type pg from 'pg';
-import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage, type RefundInput } from '../storage/index.js';
-import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
-import { now, row, transaction } from './database.js';
+import {
+  mergeOrder,
+  subjectKeys,
+  type Buyer,
+  type CustomerOrder,
+  type DataSubject,
+  type OrderRecord,
+  type OrderStorage,
+  type RefundInput,
+} from '../storage/index.js';
+import { ORDER_COLUMNS, orderColumns, toOrder, toRefund } from '../storage/rows.js';
+import { now, row, rows, snapshot, transaction } from './database.js';
 
 const PLACEHOLDERS = ORDER_COLUMNS.split(',')
   .map((_, index) => `$${index + 1}`)
@@ -95,5 +104,43 @@ export class PostgresOrders implements OrderStorage {
       [shopId, deliveryId, now()],
     );
     return result.rowCount === 1;
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<CustomerOrder[]> {
+    return snapshot(this.pool, async (client) => {
+      const found = await rows(
+        client,
+        'SELECT * FROM orders WHERE shop_id = $1 AND (customer_id = $2 OR email = $3) ORDER BY placed_at, id',
+        [shopId, ...subjectKeys(subject)],
+      );
+      const refunds = await rows(
+        client,
+        'SELECT * FROM order_refunds WHERE shop_id = $1 AND order_id = ANY($2::text[]) ORDER BY refunded_at, id',
+        [shopId, found.map((order) => order.id)],
+      );
+      return found.map((order) => ({
+        ...toOrder(order)!,
+        refunds: refunds.filter((refund) => refund.order_id === order.id).map(toRefund),
+      }));
+    });
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<{ orders: number; refunds: number }> {
+    return transaction(this.pool, async (client) => {
+      // The orders' locks first: a refund arriving meanwhile waits, then finds no order.
+      const ids = (
+        await rows(client, 'SELECT id FROM orders WHERE shop_id = $1 AND (customer_id = $2 OR email = $3) FOR UPDATE', [
+          shopId,
+          ...subjectKeys(subject),
+        ])
+      ).map((order) => String(order.id));
+      const refunds = await row(client, 'SELECT COUNT(*) AS n FROM order_refunds WHERE shop_id = $1 AND order_id = ANY($2::text[])', [
+        shopId,
+        ids,
+      ]);
+      // Their refunds follow by the foreign key's cascade.
+      const deleted = await client.query('DELETE FROM orders WHERE shop_id = $1 AND id = ANY($2::text[])', [shopId, ids]);
+      return { orders: deleted.rowCount ?? 0, refunds: Number(refunds?.n ?? 0) };
+    });
   }
 }

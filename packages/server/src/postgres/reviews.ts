@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { MerchantReply, Review, ReviewPhoto, ReviewSummary } from '@shopfront/core/schemas.js';
+import { subjectKeys } from '../storage/index.js';
 import type {
   Buyer,
+  DataSubject,
   ModerationReview,
   NewReview,
   ReviewListQuery,
@@ -158,5 +160,24 @@ export class PostgresReviews implements ReviewStorage {
       reviewId,
     ]);
     return this.moderationReview(shopId, reviewId);
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<ModerationReview[]> {
+    const found = await rows(
+      this.pool,
+      `${MODERATION_SELECT} WHERE r.shop_id = $1 AND (r.customer_id = $2 OR lower(r.email) = $3) ORDER BY r.created_at, r.pk`,
+      [shopId, ...subjectKeys(subject)],
+    );
+    return found.map(toModeration);
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject) {
+    // One statement; the votes on these reviews go with them (ON DELETE CASCADE).
+    const deleted = await rows(
+      this.pool,
+      'DELETE FROM reviews WHERE shop_id = $1 AND (customer_id = $2 OR lower(email) = $3) RETURNING id, product_id, photos',
+      [shopId, ...subjectKeys(subject)],
+    );
+    return deleted.map((gone) => ({ id: String(gone.id), productId: String(gone.product_id), photos: json<ReviewPhoto[]>(gone.photos) }));
   }
 }

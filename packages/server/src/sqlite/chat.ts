@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
 import {
   InvalidInputError,
+  subjectKeys,
   type AppendResult,
+  type ChatErasure,
   type ChatStorage,
+  type ConversationExport,
   type ConversationRecord,
   type ConversationSummary,
+  type DataSubject,
   type LeftEmail,
   type NewLeftEmail,
   type NewMessage,
@@ -148,5 +152,56 @@ export class SqliteChat implements ChatStorage {
       .prepare('SELECT * FROM emails WHERE shop_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
       .get(shopId, conversationId) as Row | undefined;
     return row ? toEmail(row) : undefined;
+  }
+
+  /** The subject's conversations (oldest first) and left emails; part of the caller's transaction. */
+  private subjectRows(shopId: number, subject: DataSubject): { conversations: Row[]; emails: Row[] } {
+    const [customerId, email] = subjectKeys(subject);
+    const conversations = this.db
+      .prepare(
+        `SELECT * FROM conversations WHERE shop_id = ? AND (customer_id = ? OR lower(visitor_email) = ?
+           OR id IN (SELECT conversation_id FROM emails WHERE shop_id = ? AND lower(email) = ?))
+         ORDER BY created_at, id`,
+      )
+      .all(shopId, customerId, email, shopId, email) as Row[];
+    // The ids travel as one JSON parameter: the statement stays the same whatever their number.
+    const ids = JSON.stringify(conversations.map((row) => row.id));
+    const emails = this.db
+      .prepare(
+        `SELECT * FROM emails WHERE shop_id = ? AND (lower(email) = ? OR conversation_id IN (SELECT value FROM json_each(?)))
+         ORDER BY created_at, rowid`,
+      )
+      .all(shopId, email, ids) as Row[];
+    return { conversations, emails };
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<{ conversations: ConversationExport[]; leftEmails: LeftEmail[] }> {
+    return this.db.transaction(() => {
+      const { conversations, emails } = this.subjectRows(shopId, subject);
+      const messages = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq');
+      return {
+        conversations: conversations.map((row) => ({ ...toConversation(row), messages: (messages.all(row.id) as Row[]).map(toMessage) })),
+        leftEmails: emails.map(toEmail),
+      };
+    })();
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<ChatErasure> {
+    return this.db
+      .transaction((): ChatErasure => {
+        const { conversations, emails } = this.subjectRows(shopId, subject);
+        const ids = JSON.stringify(conversations.map((row) => row.id));
+        const inThem = 'conversation_id IN (SELECT value FROM json_each(?))';
+        const attachments = (
+          this.db.prepare(`SELECT attachment FROM messages WHERE ${inThem} AND attachment IS NOT NULL`).pluck().all(ids) as string[]
+        ).map((attachment) => (JSON.parse(attachment) as { url: string }).url);
+        const messages = this.db.prepare(`SELECT COUNT(*) FROM messages WHERE ${inThem}`).pluck().get(ids) as number;
+        const remove = this.db.prepare('DELETE FROM emails WHERE id = ?');
+        for (const row of emails) remove.run(row.id);
+        // Messages follow their conversation (ON DELETE CASCADE).
+        this.db.prepare('DELETE FROM conversations WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+        return { conversations: conversations.length, messages, leftEmails: emails.length, attachments };
+      })
+      .immediate();
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EmailJob, EmailOutcome, EmailStorage, NewEmailJob } from '../storage/index.js';
+import { subjectKeys, type DataSubject, type EmailJob, type EmailOutcome, type EmailStorage, type NewEmailJob } from '../storage/index.js';
 import { toEmailJob } from '../storage/rows.js';
 import type { Db, Row } from './database.js';
 
@@ -95,5 +95,29 @@ export class SqliteEmail implements EmailStorage {
   async isUnsubscribed(shopId: number, email: string): Promise<boolean> {
     const found = this.db.prepare('SELECT 1 FROM email_unsubscribes WHERE shop_id = ? AND email = ?').get(shopId, email.toLowerCase());
     return found !== undefined;
+  }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: EmailJob[]; unsubscribedAt?: string }> {
+    const [, email] = subjectKeys(subject);
+    return this.db.transaction(() => {
+      const jobs = this.db
+        .prepare('SELECT * FROM email_jobs WHERE shop_id = ? AND recipient = ? ORDER BY created_at, rowid')
+        .all(shopId, email) as Row[];
+      const unsubscribedAt = this.db
+        .prepare('SELECT created_at FROM email_unsubscribes WHERE shop_id = ? AND email = ?')
+        .pluck()
+        .get(shopId, email) as string | undefined;
+      return { jobs: jobs.map(toEmailJob), ...(unsubscribedAt ? { unsubscribedAt } : {}) };
+    })();
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: number; unsubscribed: boolean }> {
+    const [, email] = subjectKeys(subject);
+    return this.db
+      .transaction(() => ({
+        jobs: this.db.prepare('DELETE FROM email_jobs WHERE shop_id = ? AND recipient = ?').run(shopId, email).changes,
+        unsubscribed: this.db.prepare('SELECT 1 FROM email_unsubscribes WHERE shop_id = ? AND email = ?').get(shopId, email) !== undefined,
+      }))
+      .immediate();
   }
 }

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Birthday, LoyaltyActivity, Reward } from '@shopfront/core/schemas.js';
 import type {
   CodeUse,
+  DataSubject,
   ExpiryRule,
   LoyaltySetup,
   LoyaltyStorage,
+  MemberErasure,
+  MemberExport,
   MemberPage,
   MemberRecord,
   PointsChange,
@@ -14,7 +17,7 @@ import type {
   Settled,
 } from '../storage/index.js';
 import { settlement } from '../storage/index.js';
-import { toActivity, toMember } from '../storage/rows.js';
+import { toActivity, toDiscount, toLedgerEntry, toMember } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 const SETUP_TABLES = ['tiers', 'ways_to_earn', 'rewards'] as const;
@@ -289,6 +292,33 @@ export class SqliteLoyalty implements LoyaltyStorage {
         if (row.used_at) return 'already-used';
         this.db.prepare('UPDATE redemptions SET used_at = ? WHERE shop_id = ? AND code = ? AND used_at IS NULL').run(now(), shopId, code);
         return 'used';
+      })
+      .immediate();
+  }
+
+  async exportCustomer(shopId: number, { customerId }: DataSubject): Promise<MemberExport> {
+    if (!customerId) return { activity: [], redemptions: [], ledger: [] };
+    const all = (sql: string) => this.db.prepare(sql).all(shopId, customerId) as Row[];
+    return this.db.transaction(() => {
+      const member = toMember(all('SELECT * FROM members WHERE shop_id = ? AND customer_id = ?')[0]);
+      return {
+        ...(member ? { member } : {}),
+        activity: all('SELECT * FROM loyalty_activity WHERE shop_id = ? AND customer_id = ? ORDER BY pk').map(toActivity),
+        redemptions: all('SELECT * FROM redemptions WHERE shop_id = ? AND customer_id = ? ORDER BY created_at, id').map(toDiscount),
+        ledger: all('SELECT * FROM points_ledger WHERE shop_id = ? AND customer_id = ? ORDER BY updated_at, key').map(toLedgerEntry),
+      };
+    })();
+  }
+
+  async eraseCustomer(shopId: number, { customerId }: DataSubject): Promise<MemberErasure> {
+    if (!customerId) return { members: 0, activity: 0, redemptions: 0, ledger: 0 };
+    const remove = (table: 'points_ledger' | 'loyalty_activity' | 'redemptions' | 'members') =>
+      this.db.prepare(`DELETE FROM ${table} WHERE shop_id = ? AND customer_id = ?`).run(shopId, customerId).changes;
+    // Immediate: SQLite's one writer is the member's lock. The ledger goes before the member, whose cascade would hide its count.
+    return this.db
+      .transaction(() => {
+        const ledger = remove('points_ledger');
+        return { ledger, activity: remove('loyalty_activity'), redemptions: remove('redemptions'), members: remove('members') };
       })
       .immediate();
   }

@@ -1,5 +1,14 @@
-import { mergeOrder, type Buyer, type OrderRecord, type OrderStorage, type RefundInput } from '../storage/index.js';
-import { ORDER_COLUMNS, orderColumns, toOrder } from '../storage/rows.js';
+import {
+  mergeOrder,
+  subjectKeys,
+  type Buyer,
+  type CustomerOrder,
+  type DataSubject,
+  type OrderRecord,
+  type OrderStorage,
+  type RefundInput,
+} from '../storage/index.js';
+import { ORDER_COLUMNS, orderColumns, toOrder, toRefund } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 export class SqliteOrders implements OrderStorage {
@@ -82,4 +91,35 @@ export class SqliteOrders implements OrderStorage {
       .run(shopId, deliveryId, now());
     return result.changes === 1;
   }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<CustomerOrder[]> {
+    return this.db.transaction(() => {
+      const found = this.db
+        .prepare(`SELECT * FROM orders WHERE shop_id = ? AND ${SUBJECT_ORDERS} ORDER BY placed_at, id`)
+        .all(shopId, ...subjectKeys(subject)) as Row[];
+      const refunds = this.db.prepare('SELECT * FROM order_refunds WHERE shop_id = ? AND order_id = ? ORDER BY refunded_at, id');
+      return found.map((row) => ({ ...toOrder(row)!, refunds: (refunds.all(shopId, row.id) as Row[]).map(toRefund) }));
+    })();
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject): Promise<{ orders: number; refunds: number }> {
+    return this.db
+      .transaction(() => {
+        const keys = subjectKeys(subject);
+        // Counted before the orders go: their refunds follow them by the foreign key's cascade.
+        const refunds = this.db
+          .prepare(
+            `SELECT COUNT(*) FROM order_refunds r WHERE r.shop_id = ?
+               AND EXISTS (SELECT 1 FROM orders WHERE shop_id = r.shop_id AND id = r.order_id AND ${SUBJECT_ORDERS})`,
+          )
+          .pluck()
+          .get(shopId, ...keys) as number;
+        const orders = this.db.prepare(`DELETE FROM orders WHERE shop_id = ? AND ${SUBJECT_ORDERS}`).run(shopId, ...keys).changes;
+        return { orders, refunds };
+      })
+      .immediate();
+  }
 }
+
+/** The subject's orders, given their customer id and email (`subjectKeys`); emails are stored lower-cased. */
+const SUBJECT_ORDERS = '(customer_id = ? OR email = ?)';

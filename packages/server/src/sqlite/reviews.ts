@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MerchantReply, Review, ReviewPhoto, ReviewSummary } from '@shopfront/core/schemas.js';
+import { subjectKeys } from '../storage/index.js';
 import type {
   Buyer,
+  DataSubject,
   ModerationReview,
   NewReview,
   ReviewListQuery,
@@ -145,4 +147,22 @@ export class SqliteReviews implements ReviewStorage {
       .run(reply.body, reply.authorName ?? null, reply.createdAt, shopId, reviewId);
     return this.moderationReview(shopId, reviewId);
   }
+
+  async exportCustomer(shopId: number, subject: DataSubject): Promise<ModerationReview[]> {
+    const found = this.db
+      .prepare(`SELECT * FROM reviews WHERE shop_id = ? AND ${SUBJECT_REVIEWS} ORDER BY created_at, pk`)
+      .all(shopId, ...subjectKeys(subject)) as Row[];
+    return found.map((row) => this.toModerationReview(row));
+  }
+
+  async eraseCustomer(shopId: number, subject: DataSubject) {
+    // Votes on the deleted reviews go with them (ON DELETE CASCADE).
+    const deleted = this.db
+      .prepare(`DELETE FROM reviews WHERE shop_id = ? AND ${SUBJECT_REVIEWS} RETURNING id, product_id, photos`)
+      .all(shopId, ...subjectKeys(subject)) as Array<{ id: string; product_id: string; photos: string }>;
+    return deleted.map((row) => ({ id: row.id, productId: row.product_id, photos: JSON.parse(row.photos) as ReviewPhoto[] }));
+  }
 }
+
+/** The subject's reviews, given their customer id and email (`subjectKeys`): reviews keep the email as it was typed. */
+const SUBJECT_REVIEWS = '(customer_id = ? OR lower(email) = ?)';

@@ -1,5 +1,6 @@
 /** Conversations and their messages, numbered in order, and the emails shoppers leave while the shop is away. */
 import type { ChatAttachment, ChatMessage, Conversation } from '@shopfront/core/schemas.js';
+import type { DataSubject } from './subject.js';
 
 export interface NewVisitor {
   visitorId?: string;
@@ -60,6 +61,19 @@ export interface AppendResult {
   conversation: ConversationRecord;
 }
 
+/** A conversation with all its messages, in order. */
+export interface ConversationExport extends ConversationRecord {
+  messages: ChatMessage[];
+}
+
+/** What `eraseCustomer` removed; `attachments` are the paths of uploaded files the messages carried. */
+export interface ChatErasure {
+  conversations: number;
+  messages: number;
+  leftEmails: number;
+  attachments: string[];
+}
+
 export interface ChatStorage {
   createConversation(shopId: number, visitor: NewVisitor): Promise<ConversationRecord>;
   conversation(shopId: number, conversationId: string): Promise<ConversationRecord | undefined>;
@@ -81,4 +95,12 @@ export interface ChatStorage {
   emails(shopId: number, limit: number): Promise<LeftEmail[]>;
   /** The latest email left for this conversation: where the agents' answers are sent. */
   leftEmailFor(shopId: number, conversationId: string): Promise<LeftEmail | undefined>;
+  /**
+   * The subject's conversations (started by their customer id or visitor email, or where they
+   * left that email) with every message, and the emails left by that address or in those
+   * conversations; oldest first, one snapshot.
+   */
+  exportCustomer(shopId: number, subject: DataSubject): Promise<{ conversations: ConversationExport[]; leftEmails: LeftEmail[] }>;
+  /** Deletes the same conversations, their messages and those left emails as one step. */
+  eraseCustomer(shopId: number, subject: DataSubject): Promise<ChatErasure>;
 }

@@ -4,6 +4,7 @@
  * key makes it exist once however often the event that asks for it repeats.
  * Also the addresses that unsubscribed, which nothing is sent to again.
  */
+import type { DataSubject } from './subject.js';
 
 export type EmailKind = 'review-request' | 'away-reply' | 'transcript';
 
@@ -72,4 +73,12 @@ export interface EmailStorage {
   /** Records that the address wants nothing more; false when it had already. */
   unsubscribe(shopId: number, email: string, at: string): Promise<boolean>;
   isUnsubscribed(shopId: number, email: string): Promise<boolean>;
+  /** Every job to the subject's email (none without one), oldest first, and when the address unsubscribed; one snapshot. */
+  exportCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: EmailJob[]; unsubscribedAt?: string }>;
+  /**
+   * Deletes every job to the subject's email, whatever its status, as one step; how many. The
+   * unsubscribe record stays (`unsubscribed` says whether there is one): it is what keeps the
+   * address from being emailed again. A job a sender holds at that moment may still go out once.
+   */
+  eraseCustomer(shopId: number, subject: DataSubject): Promise<{ jobs: number; unsubscribed: boolean }>;
 }

@@ -40,6 +40,7 @@ export * from './orders.js';
 export type * from './reviews.js';
 export type * from './shopify.js';
 export type * from './shops.js';
+export * from './subject.js';
 
 export interface Storage {
   readonly shops: ShopStorage;

@@ -1,5 +1,7 @@
 /** The loyalty programme: tiers, ways to earn and rewards; members, their points, history and redemptions. */
 import type { Birthday, LoyaltyActivity, Redemption, Reward, Tier, WayToEarn } from '@shopfront/core/schemas.js';
+import type { DiscountRecord } from './discounts.js';
+import type { DataSubject } from './subject.js';
 
 export interface LoyaltySetup {
   tiers: Tier[];
@@ -73,6 +75,31 @@ export interface ExpiryRule {
   label: string;
 }
 
+/** What a key (an order, a referral, a birthday year) has given a member so far. */
+export interface LedgerEntry {
+  key: string;
+  net: number;
+  shortfall: number;
+  updatedAt: string;
+}
+
+/** Everything the programme keeps about one member, for their data export. */
+export interface MemberExport {
+  member?: MemberRecord;
+  /** Oldest first. */
+  activity: LoyaltyActivity[];
+  /** Their redemptions and the codes they gave, oldest first. */
+  redemptions: DiscountRecord[];
+  ledger: LedgerEntry[];
+}
+
+export interface MemberErasure {
+  members: number;
+  activity: number;
+  redemptions: number;
+  ledger: number;
+}
+
 export interface LoyaltyStorage {
   setup(shopId: number): Promise<LoyaltySetup>;
   /** Replaces tiers, ways to earn and rewards, each in the order given. */
@@ -135,6 +162,13 @@ export interface LoyaltyStorage {
   activity(shopId: number, customerId: string, limit: number): Promise<LoyaltyActivity[]>;
   /** Marks a discount code used, once. */
   useCode(shopId: number, code: string): Promise<CodeUse>;
+  /** The member with the subject's customer id (members carry no email: none without an id), in one snapshot. */
+  exportCustomer(shopId: number, subject: DataSubject): Promise<MemberExport>;
+  /**
+   * Deletes that member, their history, ledger and redemptions (codes used or not) as one step,
+   * under the member's lock, so no change of points lands half-way; how many of each.
+   */
+  eraseCustomer(shopId: number, subject: DataSubject): Promise<MemberErasure>;
 }
 
 /**

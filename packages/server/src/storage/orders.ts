@@ -2,6 +2,8 @@
  * The shop's orders, as its platform reports them (a signed webhook): only what
  * verified badges and earned points need. Amounts are whole minor units (cents).
  */
+import type { DataSubject } from './subject.js';
+
 export type OrderStatus = 'paid' | 'fulfilled' | 'refunded' | 'cancelled';
 
 export interface OrderLine {
@@ -35,6 +37,11 @@ export interface RefundInput {
   /** In minor units. */
   amount: number;
   at: string;
+}
+
+/** An order with the refunds received for it, for a customer's data export. */
+export interface CustomerOrder extends OrderRecord {
+  refunds: RefundInput[];
 }
 
 /** Who wrote a review or placed an order: the signed customer id, else the email. */
@@ -81,4 +88,11 @@ export interface OrderStorage {
   customerUsedEmail(shopId: number, customerId: string, email: string): Promise<boolean>;
   /** Remembers a webhook delivery id; false if it was remembered before. */
   markDelivery(shopId: number, deliveryId: string): Promise<boolean>;
+  /** The orders placed by the subject's customer id or with their email, with their refunds, oldest first; one snapshot. */
+  exportCustomer(shopId: number, subject: DataSubject): Promise<CustomerOrder[]>;
+  /**
+   * Deletes those orders and their refunds as one step; how many of each. Webhook delivery ids
+   * stay: they name no one, and keep a replayed delivery from counting twice.
+   */
+  eraseCustomer(shopId: number, subject: DataSubject): Promise<{ orders: number; refunds: number }>;
 }

@@ -1,6 +1,7 @@
 /** Product reviews: pages in five orders behind keyset cursors, helpful votes, moderation and replies. */
 import type { MerchantReply, Review, ReviewPhoto, ReviewSort, ReviewSummary } from '@shopfront/core/schemas.js';
 import type { Buyer } from './orders.js';
+import type { DataSubject } from './subject.js';
 
 export type ReviewStatus = 'pending' | 'published' | 'rejected';
 
@@ -75,4 +76,11 @@ export interface ReviewStorage {
   markVerified(shopId: number, buyer: Buyer, productIds: string[]): Promise<number>;
   /** Sets (or replaces) the shop's reply; the review as it is now, or undefined. */
   reply(shopId: number, reviewId: string, reply: MerchantReply): Promise<ModerationReview | undefined>;
+  /** Every review the subject wrote (by customer id or email), whatever its status, oldest first. */
+  exportCustomer(shopId: number, subject: DataSubject): Promise<ModerationReview[]>;
+  /**
+   * Deletes those reviews, and the votes others cast on them, as one step. Returns what was
+   * deleted, so the caller can remove the photo files and drop cached pages.
+   */
+  eraseCustomer(shopId: number, subject: DataSubject): Promise<Array<Pick<ModerationReview, 'id' | 'productId' | 'photos'>>>;
 }

@@ -9,8 +9,8 @@ import type { AgentRecord, Availability } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { DiscountRecord } from './discounts.js';
 import type { EmailJob, EmailKind, EmailStatus } from './email.js';
-import type { MemberRecord } from './loyalty.js';
-import type { OrderLine, OrderRecord, OrderStatus } from './orders.js';
+import type { LedgerEntry, MemberRecord } from './loyalty.js';
+import type { OrderLine, OrderRecord, OrderStatus, RefundInput } from './orders.js';
 import type { ModerationReview, ReviewStatus } from './reviews.js';
 import type { ShopifyInstallation } from './shopify.js';
 import type { Shop } from './shops.js';
@@ -229,4 +229,12 @@ export function toInstallation(row: Row): ShopifyInstallation {
     scopes: String(row.scopes).split(',').filter(Boolean),
     installedAt: time(row.installed_at),
   };
+}
+
+export function toRefund(row: Row): RefundInput {
+  return { id: String(row.id), amount: Number(row.amount), at: time(row.refunded_at) };
+}
+
+export function toLedgerEntry(row: Row): LedgerEntry {
+  return { key: String(row.key), net: Number(row.net), shortfall: Number(row.shortfall), updatedAt: time(row.updated_at) };
 }

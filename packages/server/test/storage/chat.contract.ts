@@ -217,5 +217,62 @@ export function chatContract(open: OpenStorage): void {
       assert.equal(await storage().chat.leftEmailFor(shop.id, (await conversationIn(shop.id)).id), undefined);
       assert.equal(await storage().chat.leftEmailFor((await newShop(storage())).id, conversation.id), undefined);
     });
+
+    it('exports and erases a customer’s conversations, messages and left emails, found by id, email or a left email', async () => {
+      const shop = await newShop(storage());
+      const chat = storage().chat;
+      const byId = await chat.createConversation(shop.id, { customerId: 'cust-1' });
+      const byEmail = await chat.createConversation(shop.id, { email: 'Ada@Example.com' });
+      const leftIn = await chat.createConversation(shop.id, { visitorId: 'visitor-1' });
+      const theirs = await chat.createConversation(shop.id, { customerId: 'cust-10', email: 'xada@example.com' });
+      const attachment = { url: '/media/u/00000000-0000-0000-0000-000000000000.png', name: 'a.png', type: 'image/png', size: 1 };
+      await chat.appendMessage(byId.id, fromVisitor('Hello'));
+      await chat.appendMessage(byId.id, { ...fromVisitor('A photo'), attachment });
+      await chat.appendMessage(byId.id, { clientId: randomUUID(), author: 'agent', authorName: 'Sam', body: 'Hi Ada' });
+      await chat.appendMessage(theirs.id, fromVisitor('Mine'));
+      await chat.leaveEmail(shop.id, { email: 'ADA@example.com', conversationId: leftIn.id, message: 'Call me' });
+      await chat.leaveEmail(shop.id, { email: 'other@example.com', conversationId: byId.id });
+      await chat.leaveEmail(shop.id, { email: 'xada@example.com', conversationId: theirs.id });
+      const ada = { customerId: 'cust-1', email: 'ada@example.com' };
+
+      const exported = await chat.exportCustomer(shop.id, ada);
+      assert.deepEqual(exported.conversations.map((conversation) => conversation.id).sort(), [byId.id, byEmail.id, leftIn.id].sort());
+      assert.deepEqual(
+        exported.conversations.find((conversation) => conversation.id === byId.id)?.messages.map((message) => [message.seq, message.body]),
+        [
+          [1, 'Hello'],
+          [2, 'A photo'],
+          [3, 'Hi Ada'],
+        ],
+      );
+      assert.deepEqual(
+        exported.leftEmails.map((left) => left.email).sort(),
+        ['ADA@example.com', 'other@example.com'],
+        'theirs, or in theirs',
+      );
+
+      assert.deepEqual(await chat.eraseCustomer(shop.id, ada), {
+        conversations: 3,
+        messages: 3,
+        leftEmails: 2,
+        attachments: [attachment.url],
+      });
+      assert.deepEqual(await chat.eraseCustomer(shop.id, ada), { conversations: 0, messages: 0, leftEmails: 0, attachments: [] });
+      assert.deepEqual(await chat.exportCustomer(shop.id, ada), { conversations: [], leftEmails: [] });
+      assert.equal(await chat.conversation(shop.id, byId.id), undefined);
+      await assert.rejects(
+        chat.appendMessage(byId.id, fromVisitor('Late')),
+        InvalidInputError,
+        'a send after the erasure finds no conversation',
+      );
+      assert.deepEqual(
+        (await chat.messagesAfter(theirs.id, 0, 10)).map((message) => message.body),
+        ['Mine'],
+      );
+      assert.deepEqual(
+        (await chat.emails(shop.id, 10)).map((left) => left.email),
+        ['xada@example.com'],
+      );
+    });
   });
 }

@@ -134,5 +134,40 @@ export function emailContract(open: OpenStorage): void {
       assert.equal(await storage().email.isUnsubscribed(shop.id, 'ADA@example.com'), true);
       assert.equal(await storage().email.isUnsubscribed(other.id, 'ada@example.com'), false);
     });
+
+    it('exports and erases the jobs to an address, whatever their status, and keeps its unsubscribe', async () => {
+      const shop = await newShop(storage());
+      const sent = await storage().email.enqueue(shop.id, job({ createdAt: minutes(-2) }));
+      await storage().email.enqueue(shop.id, job({ to: 'ada@EXAMPLE.com', kind: 'transcript', createdAt: minutes(-1) }));
+      await storage().email.enqueue(shop.id, job({ to: 'xada@example.com' }));
+      await storage().email.unsubscribe(shop.id, 'ada@example.com', minutes(3));
+      const ada = { customerId: 'cust-1', email: 'Ada@Example.com' };
+
+      const exported = await storage().email.exportCustomer(shop.id, ada);
+      assert.deepEqual(
+        exported.jobs.map((found) => [found.kind, found.to]),
+        [
+          ['review-request', 'ada@example.com'],
+          ['transcript', 'ada@example.com'],
+        ],
+      );
+      assert.equal(exported.jobs[0]?.id, sent.job.id);
+      assert.equal(exported.unsubscribedAt, minutes(3));
+      assert.deepEqual(
+        await storage().email.exportCustomer(shop.id, { customerId: 'cust-1' }),
+        { jobs: [] },
+        'jobs carry only the address',
+      );
+
+      assert.deepEqual(await storage().email.eraseCustomer(shop.id, ada), { jobs: 2, unsubscribed: true });
+      assert.deepEqual(await storage().email.eraseCustomer(shop.id, ada), { jobs: 0, unsubscribed: true });
+      assert.deepEqual(await storage().email.exportCustomer(shop.id, ada), { jobs: [], unsubscribedAt: minutes(3) });
+      assert.equal(await storage().email.isUnsubscribed(shop.id, 'ada@example.com'), true, 'never emailed again');
+      assert.deepEqual(
+        (await storage().email.list(shop.id, 10)).map((found) => found.to),
+        ['xada@example.com'],
+      );
+      assert.deepEqual(await storage().email.eraseCustomer(shop.id, { email: 'nobody@example.com' }), { jobs: 0, unsubscribed: false });
+    });
   });
 }

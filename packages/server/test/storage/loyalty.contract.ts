@@ -263,5 +263,58 @@ export function loyaltyContract(open: OpenStorage): void {
       const racing = await Promise.all(Array.from({ length: 6 }, () => storage().loyalty.useCode(shop.id, second.code)));
       assert.deepEqual(racing.filter((result) => result === 'used').length, 1);
     });
+
+    it('exports and erases a member whole: history, ledger, codes; no one else’s, and nothing without an id', async () => {
+      const shop = await shopWithProgramme(storage());
+      await storage().loyalty.adjustPoints(shop.id, 'cust-1', exactly(500, { firstName: 'Ada' }));
+      await storage().loyalty.setBirthday(shop.id, 'cust-1', { month: 3, day: 14 }, 'unused');
+      await storage().loyalty.settle(shop.id, 'cust-1', 'order:1001', 40, settleEntry());
+      const redeemed = await storage().loyalty.redeem(shop.id, 'cust-1', request());
+      await storage().loyalty.adjustPoints(shop.id, 'cust-10', exactly(200));
+      const ada = { customerId: 'cust-1', email: 'ada@example.com' };
+
+      const exported = await storage().loyalty.exportCustomer(shop.id, ada);
+      assert.deepEqual(
+        [exported.member?.points, exported.member?.lifetimePoints, exported.member?.firstName, exported.member?.birthday],
+        [440, 540, 'Ada', { month: 3, day: 14 }],
+      );
+      assert.deepEqual(
+        exported.activity.map((entry) => [entry.kind, entry.points]),
+        [
+          ['earn', 500],
+          ['earn', 40],
+          ['redeem', -100],
+        ],
+        'oldest first',
+      );
+      assert.ok(redeemed.ok);
+      assert.deepEqual(
+        exported.redemptions.map((code) => [code.code, code.rewardId, code.cost, code.customerId]),
+        [[redeemed.redemption.code, REWARD.id, 100, 'cust-1']],
+      );
+      assert.deepEqual(
+        exported.ledger.map((entry) => [entry.key, entry.net, entry.shortfall]),
+        [['order:1001', 40, 0]],
+      );
+      assert.deepEqual(await storage().loyalty.exportCustomer(shop.id, { email: 'ada@example.com' }), {
+        activity: [],
+        redemptions: [],
+        ledger: [],
+      });
+      assert.deepEqual(await storage().loyalty.eraseCustomer(shop.id, { email: 'ada@example.com' }), {
+        members: 0,
+        activity: 0,
+        redemptions: 0,
+        ledger: 0,
+      });
+
+      assert.deepEqual(await storage().loyalty.eraseCustomer(shop.id, ada), { members: 1, activity: 3, redemptions: 1, ledger: 1 });
+      assert.deepEqual(await storage().loyalty.eraseCustomer(shop.id, ada), { members: 0, activity: 0, redemptions: 0, ledger: 0 });
+      assert.deepEqual(await storage().loyalty.exportCustomer(shop.id, ada), { activity: [], redemptions: [], ledger: [] });
+      assert.equal(await storage().loyalty.useCode(shop.id, redeemed.redemption.code), 'unknown', 'the code is gone');
+      assert.equal((await storage().loyalty.member(shop.id, 'cust-10'))?.points, 200);
+      // The settled key is forgotten with the member: a new member with the id starts afresh.
+      assert.equal(await storage().loyalty.settled(shop.id, 'cust-1', 'order:1001'), undefined);
+    });
   });
 }

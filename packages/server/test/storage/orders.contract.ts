@@ -160,5 +160,39 @@ export function ordersContract(open: OpenStorage): void {
       assert.equal(member?.points, 300);
       assert.equal((await storage().loyalty.activity(shop.id, 'cust-9', 10)).length, 1);
     });
+
+    it('exports and erases a customer’s orders, by id or email, with their refunds, and no one else’s', async () => {
+      const shop = await newShop(storage());
+      const at = '2024-05-03T10:00:00.000Z';
+      await storage().orders.merge(shop.id, order({ id: 'by-id', email: undefined }));
+      await storage().orders.merge(shop.id, order({ id: 'by-email', customerId: undefined, placedAt: '2024-05-02T10:00:00.000Z' }));
+      await storage().orders.merge(shop.id, order({ id: 'theirs', customerId: 'cust-10', email: 'xada@example.com' }));
+      await storage().orders.addRefund(shop.id, 'by-id', { id: 'r-1', amount: 100, at });
+      await storage().orders.addRefund(shop.id, 'theirs', { id: 'r-1', amount: 100, at });
+      const ada = { customerId: 'cust-1', email: 'ADA@example.com' };
+      const exported = await storage().orders.exportCustomer(shop.id, ada);
+      assert.deepEqual(
+        exported.map((found) => [found.id, found.refunds]),
+        [
+          ['by-id', [{ id: 'r-1', amount: 100, at }]],
+          ['by-email', []],
+        ],
+      );
+      assert.deepEqual(
+        (await storage().orders.exportCustomer(shop.id, { email: 'ada@example.com' })).map((found) => found.id),
+        ['by-email'],
+      );
+      assert.deepEqual(await storage().orders.exportCustomer(shop.id, {}), [], 'no key matches nothing');
+      const other = await newShop(storage());
+      assert.deepEqual(await storage().orders.eraseCustomer(other.id, ada), { orders: 0, refunds: 0 }, 'another shop’s customer');
+
+      assert.deepEqual(await storage().orders.eraseCustomer(shop.id, ada), { orders: 2, refunds: 1 });
+      assert.deepEqual(await storage().orders.eraseCustomer(shop.id, ada), { orders: 0, refunds: 0 }, 'a repeat erases nothing');
+      assert.deepEqual(await storage().orders.exportCustomer(shop.id, ada), []);
+      assert.equal((await storage().orders.byId(shop.id, 'theirs'))?.refunded, 100);
+      // The refund's id is free again only with its order: a new order's refund counts.
+      await storage().orders.merge(shop.id, order({ id: 'by-id' }));
+      assert.equal((await storage().orders.addRefund(shop.id, 'by-id', { id: 'r-1', amount: 100, at }))?.added, true);
+    });
   });
 }

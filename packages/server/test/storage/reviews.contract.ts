@@ -268,5 +268,44 @@ export function reviewsContract(open: OpenStorage): void {
       assert.deepEqual((await storage().reviews.list(shop.id, 'p1', { sort: 'newest', limit: 1 })).reviews[0]?.reply, second);
       assert.equal(await storage().reviews.reply(shop.id, 'no-such-review', first), undefined);
     });
+
+    it('exports and erases a customer’s reviews, by id or email in any case, whatever their status', async () => {
+      const shop = await newShop(storage());
+      const photo = { url: '/media/r/x/a.png', thumbnailUrl: '/media/r/x/a-thumb.webp' };
+      const [byId, byEmail, theirs] = await storage().reviews.insert(shop.id, [
+        review('p1', { customerId: 'cust-1', createdAt: '2024-05-01T10:00:00.000Z', photos: [photo] }),
+        review('p2', { email: 'Ada@Example.com', status: 'pending', createdAt: '2024-05-02T10:00:00.000Z' }),
+        review('p1', { customerId: 'cust-10', email: 'xada@example.com' }),
+      ]);
+      await storage().reviews.vote(shop.id, byId!.id, 'visitor-1', true);
+      const ada = { customerId: 'cust-1', email: 'ada@example.com' };
+      const exported = await storage().reviews.exportCustomer(shop.id, ada);
+      assert.deepEqual(
+        exported.map((found) => [found.id, found.status, found.photos]),
+        [
+          [byId!.id, 'published', [photo]],
+          [byEmail!.id, 'pending', []],
+        ],
+      );
+      assert.equal(exported[1]?.email, 'Ada@Example.com', 'as typed');
+
+      const erased = await storage().reviews.eraseCustomer(shop.id, ada);
+      assert.deepEqual(
+        erased.map((gone) => [gone.id, gone.productId, gone.photos]).sort(),
+        [
+          [byId!.id, 'p1', [photo]],
+          [byEmail!.id, 'p2', []],
+        ].sort(),
+      );
+      assert.deepEqual(await storage().reviews.eraseCustomer(shop.id, ada), [], 'a repeat erases nothing');
+      assert.deepEqual(await storage().reviews.exportCustomer(shop.id, ada), []);
+      assert.equal(await storage().reviews.photoAccess(byId!.id), undefined);
+      const left = await storage().reviews.list(shop.id, 'p1', { sort: 'newest', limit: 10 });
+      assert.deepEqual(
+        left.reviews.map((found) => found.id),
+        [theirs!.id],
+      );
+      assert.equal((await storage().reviews.summary(shop.id, 'p1')).count, 1);
+    });
   });
 }
