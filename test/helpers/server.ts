@@ -24,6 +24,7 @@
  * await resetServer();                                // fresh data (same port)
  * await inbox.open(); await inbox.reply('Grace', 'Hi Grace'); // drive the real /inbox page in a second tab
  * await inbox.tab('Emails'); await inbox.text('ann@example.com'); // emails left while away
+ * await reviewLink('ann@example.com', 'prod-1');    // a fulfilled order; its review request link's token
  * ```
  *
  * Test-only commands (the server's own behaviour is untouched): `stopServer`
@@ -116,6 +117,14 @@ export function moderateReview(reviewId: string, status: 'published' | 'rejected
 /** Ids of the reviews waiting for moderation, newest first. */
 export function pendingReviews(): Promise<string[]> {
   return command({ action: 'pending-reviews' });
+}
+
+/**
+ * A fulfilled order of `productId` for `email` through the orders webhook, and the token of its
+ * review request email's link (`?sf_review=<token>`), as the queued email has it.
+ */
+export function reviewLink(email: string, productId: string): Promise<{ orderId: string; token: string }> {
+  return command({ action: 'review-link', email, productId });
 }
 
 /** A signed customer of the demo shop, as a shop's page would hand it to `configure({ customer })`. */

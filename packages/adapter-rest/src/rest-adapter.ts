@@ -154,6 +154,7 @@ export class RestAdapter implements BackendAdapter {
         const fields = { productId: draft.productId, rating: String(draft.rating), title: draft.title, body: draft.body, name: draft.name };
         for (const [key, value] of Object.entries(fields)) form.set(key, value);
         if (draft.email) form.set('email', draft.email);
+        if (draft.invitation) form.set('invitation', draft.invitation);
         for (const photo of draft.photos ?? []) form.append('photos', photo);
         return post(ReviewSubmission, '/reviews', o, { form });
       },

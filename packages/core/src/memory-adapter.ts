@@ -223,6 +223,7 @@ export class MemoryAdapter implements BackendAdapter {
             title: draft.title,
             body: draft.body,
             authorName: draft.name,
+            // Only a server can check an invitation (`draft.invitation`, a review link's signed token) against orders.
             verifiedBuyer: false,
             createdAt: new Date().toISOString(),
             helpfulCount: 0,

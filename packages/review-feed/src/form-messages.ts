@@ -25,6 +25,7 @@ const en = {
   tooManyPhotos: (f: Formatter, max: number) => `You can add up to ${f.number(max)} photos.`,
   thanksPending: 'Thank you! Your review will appear once the shop has checked it.',
   thanksPublished: 'Thank you! Your review is now published.',
+  invitationRefused: 'This review link was already used or is no longer valid. You can still send your review.',
 };
 export type ReviewFormMessages = typeof en;
 

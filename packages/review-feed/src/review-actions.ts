@@ -3,12 +3,13 @@
  * or click (or at once with `infinite-scroll`), so the first-load code only
  * renders: sort and filters, "Read more", cursor paging and infinite scroll,
  * optimistic helpful votes, and opening the write-a-review form and the photo
- * viewer (each a chunk of its own).
+ * viewer (each a chunk of its own), by itself for the review request email's link.
  */
 import { LazyPart, request, ReviewPage, ReviewVote, store, toAdapterError, type AdapterError, type Review } from '@shopfront/core';
 import { SfReviewFilterEvent, SfReviewPhotoOpenEvent } from './events.js';
 import type { FeedHost } from './host.js';
 import type { PhotoLightbox } from './photo-lightbox.js';
+import { REVIEW_LINK_PARAM } from './invitation.js';
 import type { ReviewForm } from './review-form.js';
 import { SfReviewVoteEvent } from './vote-event.js';
 
@@ -33,6 +34,8 @@ export class ReviewActions {
   readonly #lightbox: LazyPart<PhotoLightbox>;
   #abort = new AbortController();
   #observer?: IntersectionObserver;
+  /** The review link's token the form was opened for. */
+  #invited?: string;
 
   constructor(private readonly host: FeedHost) {
     this.#form = new LazyPart(host, () => import('./review-form.js').then(({ ReviewForm }) => new ReviewForm(host)));
@@ -163,6 +166,14 @@ export class ReviewActions {
     const { host } = this;
     Object.assign(host, change);
     host.dispatchEvent(new SfReviewFilterEvent(host.sort, host.filterRating, host.withPhotos));
+  }
+
+  /** The review request email's link (`?sf_review=` in the page's URL) opens the form for the buyer, once. */
+  async invite(): Promise<void> {
+    const token = new URLSearchParams(location.search).get(REVIEW_LINK_PARAM);
+    if (!this.host.productId || !token || token === this.#invited) return;
+    this.#invited = token;
+    (await this.#form.load())?.invite(token);
   }
 
   async #toggleForm(): Promise<void> {

@@ -276,6 +276,8 @@ export class SfReviewFeed extends ShopfrontElement implements FeedHost {
       this.#query = query;
       this.#queryKey = key;
       this.#actions.value?.reset();
+      // The review request email's link (`?sf_review=`, ./invitation.ts) opens the form by itself.
+      if (location.search.includes('sf_review=')) void this.#actions.load().then((actions) => actions?.invite());
     }
   }
 

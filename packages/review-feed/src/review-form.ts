@@ -22,6 +22,7 @@ import {
 } from '@shopfront/core';
 import { formMessages, type ReviewFormMessages } from './form-messages.js';
 import type { FeedHost } from './host.js';
+import { focusRating, forgetInvitation } from './invitation.js';
 import { styles } from './review-form.styles.js';
 import { SfReviewSubmitEvent } from './submit-event.js';
 
@@ -57,6 +58,10 @@ export class ReviewForm implements ReactiveController {
   #submission?: ReviewSubmission;
   #edited = false;
   #abort = new AbortController();
+  /** The review request's token (`?sf_review=`): the buyer's review, with no email asked. */
+  #invitation?: string;
+  /** Focus goes to the rating once the form is on screen. */
+  #focusRating = false;
 
   constructor(private readonly host: FeedHost) {
     host.addController(this);
@@ -81,20 +86,36 @@ export class ReviewForm implements ReactiveController {
     this.#abort.abort();
   }
 
+  hostUpdated(): void {
+    if (this.#focusRating && this.open) this.#focusRating = !focusRating(this.host);
+  }
+
+  /** Opens the form for the buyer the review request's link names (`token`), the rating focused. */
+  invite(token: string): void {
+    // A token longer than any the server signs is none: the form opens as anyone's.
+    this.#invitation = ReviewDraft.shape.invitation.safeParse(token).data;
+    this.#focusRating = true;
+    this.#show(true);
+  }
+
   /**
    * Shows or hides the form. Shown, it starts over after a sent review and takes
    * focus to its heading; hidden, focus returns to the "Write a review" button.
    */
   readonly toggle = async () => {
-    this.open = !this.open;
-    if (this.open && this.#submission) {
+    this.#show(!this.open);
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(this.open ? '.form h3' : '.write')?.focus();
+  };
+
+  #show(open: boolean): void {
+    this.open = open;
+    if (open && this.#submission) {
       this.#submission = undefined;
       this.#values = { ...this.#values, rating: 0, title: '', body: '' };
     }
     this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(this.open ? '.form h3' : '.write')?.focus();
-  };
+  }
 
   render(): TemplateResult | typeof nothing {
     if (!this.open) return nothing;
@@ -156,7 +177,7 @@ export class ReviewForm implements ReactiveController {
         />`,
       )}
       ${
-        this.host.askEmail
+        this.host.askEmail && !this.#invitation
           ? this.#field(
               'email',
               text.email,
@@ -283,8 +304,9 @@ export class ReviewForm implements ReactiveController {
       title: title.trim(),
       body: body.trim(),
       name: name.trim(),
-      ...(this.host.askEmail ? { email: email.trim() } : {}),
+      ...(this.host.askEmail && !this.#invitation ? { email: email.trim() } : {}),
       ...(this.#photos.length ? { photos: this.#photos.map((photo) => photo.file) } : {}),
+      ...(this.#invitation ? { invitation: this.#invitation } : {}),
     });
     this.#failure = undefined;
     this.#errors = {};
@@ -316,6 +338,7 @@ export class ReviewForm implements ReactiveController {
       void store.delete(this.#key);
       for (const photo of this.#photos.splice(0)) URL.revokeObjectURL(photo.url);
       this.#edited = false;
+      this.#endInvitation();
       // Live at once: the summary and the list show it.
       if (this.#submission.status === 'published') this.host.reload();
     } catch (error) {
@@ -327,6 +350,10 @@ export class ReviewForm implements ReactiveController {
       const field = failure.field as Field | undefined;
       if (photo) {
         this.#photoErrors = [text.photoType(this.#photos[Number(photo[1])]?.file.name ?? '')];
+      } else if (failure.field === 'invitation') {
+        // Used already, or changed: the review can still go, as anyone's (with an email, if the shop asks).
+        this.#endInvitation();
+        this.#failure = text.invitationRefused;
       } else {
         if (field && required[field]) this.#errors[field] = required[field];
         this.#failure = describeError(failure, this.host.coreText);
@@ -342,6 +369,12 @@ export class ReviewForm implements ReactiveController {
       await this.#focusProblem();
     }
   };
+
+  /** The invitation is spent (or refused): the next review is anyone's, and a reload does not bring the form back. */
+  #endInvitation(): void {
+    if (this.#invitation) forgetInvitation();
+    this.#invitation = undefined;
+  }
 
   /** Moves focus to the first invalid field, whose message its description reads out. */
   async #focusProblem(): Promise<void> {

@@ -6,14 +6,15 @@
  * on one database, and the outbox. On SQLite and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { configFromEnv } from '../src/config.js';
 import { EmailQueue } from '../src/email/queue.js';
 import { smtpTransport } from '../src/email/transport.js';
 import { reviewLinkOrder } from '../src/services/email.js';
-import { SECRET, startTestServer, until, type TestServer } from './helpers.js';
+import { deliverOrder } from './orders.js';
+import { startTestServer, until, type TestServer } from './helpers.js';
 import { agentSession } from './inbox-session.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
@@ -38,23 +39,6 @@ const header = (mail: ParsedMail, name: string) => {
 };
 const later = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
 
-function deliverOrder(order: Record<string, unknown>) {
-  const body = JSON.stringify({
-    id: `order-${randomUUID().slice(0, 8)}`,
-    status: 'fulfilled',
-    currency: 'EUR',
-    total: 60,
-    lines: [
-      { productId: 'prod-1', quantity: 1, price: 30 },
-      { productId: 'prod-2', quantity: 1, price: 30 },
-    ],
-    createdAt: '2026-11-30T10:00:00Z',
-    ...order,
-  });
-  const signature = createHmac('sha256', SECRET).update(body).digest('base64');
-  return server.api('/webhooks/orders', { method: 'POST', visitor: null, headers: { 'x-shopfront-hmac-sha256': signature }, body });
-}
-
 const jobsTo = async (email: string) => (await server.storage.email.list(server.shop!.id, 200)).filter((job) => job.to === email);
 
 async function conversationWithMessage(body = 'Do you ship to Norway?') {
@@ -68,7 +52,7 @@ describe('the review request', () => {
   it('follows a fulfilled order once, in the shopper’s language, with a signed link per product and one-click unsubscribe', async () => {
     const email = address();
     const orderId = `order-${randomUUID().slice(0, 8)}`;
-    assert.equal((await deliverOrder({ id: orderId, email: email.toUpperCase(), locale: 'de-AT' })).status, 200);
+    assert.equal((await deliverOrder(server, { id: orderId, email: email.toUpperCase(), locale: 'de-AT' })).status, 200);
     await until(() => mailsTo(email).length === 1, 'the email');
     const mail = mailsTo(email)[0]!;
     assert.equal(mail.subject, 'Wie war Ihre Bestellung bei Harbour & Co.?');
@@ -95,7 +79,7 @@ describe('the review request', () => {
     );
 
     // Delivered again (a retry, or the same order's next update): the same email, never a second one.
-    await deliverOrder({ id: orderId, email, locale: 'de-AT' });
+    await deliverOrder(server, { id: orderId, email, locale: 'de-AT' });
     await server.deps.email.round();
     assert.equal(mailsTo(email).length, 1);
     assert.equal((await jobsTo(email)).length, 1);
@@ -113,12 +97,12 @@ describe('the review request', () => {
     });
     server.deps.shops.invalidate();
     try {
-      await deliverOrder({ id: orderId, email });
+      await deliverOrder(server, { id: orderId, email });
       assert.deepEqual(
         (await jobsTo(email)).map((job) => job.status),
         ['queued'],
       );
-      await deliverOrder({ id: orderId, email, status: 'cancelled' });
+      await deliverOrder(server, { id: orderId, email, status: 'cancelled' });
       assert.deepEqual(
         (await jobsTo(email)).map((job) => [job.status, job.lastError]),
         [['skipped', 'The order was cancelled.']],
@@ -138,8 +122,8 @@ describe('the review request', () => {
 
   it('is not sent for an order that is only paid, or has no email', async () => {
     const email = address();
-    await deliverOrder({ email, status: 'paid' });
-    await deliverOrder({ status: 'fulfilled' });
+    await deliverOrder(server, { email, status: 'paid' });
+    await deliverOrder(server, { status: 'fulfilled' });
     assert.deepEqual(await jobsTo(email), []);
   });
 });
@@ -147,7 +131,7 @@ describe('the review request', () => {
 describe('unsubscribing', () => {
   it('asks on the page, unsubscribes with one click, and stops the next email', async () => {
     const email = address();
-    await deliverOrder({ email });
+    await deliverOrder(server, { email });
     await until(() => mailsTo(email).length === 1, 'the email');
     const link = /^<(.+)>$/.exec(header(mailsTo(email)[0]!, 'list-unsubscribe'))![1]!;
 
@@ -167,7 +151,7 @@ describe('unsubscribing', () => {
     assert.equal(await server.storage.email.isUnsubscribed(server.shop!.id, email), true);
     assert.match(await (await fetch(link)).text(), /You are unsubscribed/);
 
-    await deliverOrder({ email });
+    await deliverOrder(server, { email });
     await server.deps.email.round();
     assert.equal((await jobsTo(email)).length, 1, 'nothing more is queued');
     assert.equal(mailsTo(email).length, 1);
@@ -324,17 +308,7 @@ describe('the outbox', () => {
     const quiet = await startTestServer();
     try {
       const email = address();
-      const body = JSON.stringify({
-        id: 'order-1',
-        email,
-        status: 'fulfilled',
-        currency: 'EUR',
-        total: 30,
-        lines: [{ productId: 'prod-1', quantity: 1, price: 30 }],
-        createdAt: '2026-11-30T10:00:00Z',
-      });
-      const signature = createHmac('sha256', SECRET).update(body).digest('base64');
-      await quiet.api('/webhooks/orders', { method: 'POST', visitor: null, headers: { 'x-shopfront-hmac-sha256': signature }, body });
+      await deliverOrder(quiet, { email });
       const outbox = await (await (await agentSession(quiet)).api('/outbox')).json();
       assert.equal(outbox.sending, false);
       assert.deepEqual(

@@ -6,11 +6,12 @@
  * and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CustomerErasure, CustomerExport } from '../src/api/schemas.js';
+import { orderSignature } from './orders.js';
 import { PNG, SECRET, customerHeaders, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -20,10 +21,9 @@ after(() => server.stop());
 const admin = { authorization: `Bearer ${SECRET}` };
 const PRODUCT = 'prod-5';
 
-const signedBody = (body: string) => ({ 'x-shopfront-hmac-sha256': createHmac('sha256', SECRET).update(body).digest('base64') });
 const webhook = async (path: string, payload: Record<string, unknown>) => {
   const body = JSON.stringify(payload);
-  const response = await server.api(path, { method: 'POST', visitor: null, headers: signedBody(body), body });
+  const response = await server.api(path, { method: 'POST', visitor: null, headers: orderSignature(body), body });
   assert.equal(response.status, 200, `${path}: ${await response.text()}`);
 };
 

@@ -2,6 +2,7 @@
 // started in the runner's process on first use, one per test file (so files
 // running side by side never share data), each on a free port with a fresh
 // temporary data directory. test/helpers/server.ts is the browser side.
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -246,12 +247,45 @@ export function shopfrontServerPlugin() {
           return (await server.moderateReview(payload.reviewId, payload.status)) ?? null;
         case 'pending-reviews':
           return (await server.storage.reviews.forModeration(server.shop.id, 'pending', 200)).map((review) => review.id);
+        case 'review-link':
+          return reviewLink(server, payload);
         default:
           if (String(payload.action).startsWith('inbox-')) return inbox(entry, session, payload);
           throw new Error(`Unknown shopfront-server action ${payload.action}`);
       }
     },
   };
+}
+
+/**
+ * A fulfilled order of `productId` for `email`, delivered to the orders webhook as a shop's
+ * backend signs it; the token of its review request email's link (`?sf_review=`), read from the
+ * queued email as a shopper would click it.
+ */
+async function reviewLink(server, { email, productId }) {
+  const orderId = `order-${randomUUID().slice(0, 8)}`;
+  const body = JSON.stringify({
+    id: orderId,
+    status: 'fulfilled',
+    email,
+    currency: 'EUR',
+    total: 30,
+    lines: [{ productId, quantity: 1, price: 30 }],
+    createdAt: new Date().toISOString(),
+  });
+  const response = await fetch(`${server.url}/api/v1/webhooks/orders?shop=${TEST_SHOP}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopfront-hmac-sha256': createHmac('sha256', server.shop.secret).update(body).digest('base64'),
+    },
+    body,
+  });
+  if (!response.ok) throw new Error(`The orders webhook answered ${response.status}: ${await response.text()}`);
+  const job = (await server.storage.email.list(server.shop.id, 500)).find((candidate) => candidate.key === `review-request:${orderId}`);
+  const token = /[?&]sf_review=([\w.-]+)/.exec(job?.text ?? '')?.[1];
+  if (!token) throw new Error(`No review request with a link was queued for ${orderId}.`);
+  return { orderId, token };
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

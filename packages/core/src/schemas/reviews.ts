@@ -79,6 +79,9 @@ export const REVIEW_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 
 export const ReviewPhotoUpload = z.file().check(z.maxSize(REVIEW_PHOTO_MAX_BYTES), z.mime(REVIEW_PHOTO_TYPES));
 
+/** Longest review link token: an order id, product id and email (at their longest, under 800 characters), and a signature. */
+const REVIEW_INVITATION_MAX_LENGTH = 2048;
+
 export const ReviewDraft = z.object({
   productId: Id,
   rating: Rating,
@@ -87,6 +90,8 @@ export const ReviewDraft = z.object({
   name: text(MAX_LENGTH.name, 1),
   email: z.optional(Email),
   photos: z.optional(z.array(ReviewPhotoUpload).check(z.maxLength(REVIEW_MAX_PHOTOS))),
+  /** The token of the review request email's link (`?sf_review=`): the server takes the buyer's email from it. */
+  invitation: z.optional(text(REVIEW_INVITATION_MAX_LENGTH, 1)),
 });
 export type ReviewDraft = z.infer<typeof ReviewDraft>;
 

@@ -66,6 +66,7 @@ export const form: Translation<ReviewFormMessages> = {
   tooManyPhotos: (f: Formatter, max: number) => `يمكنك إضافة ${f.number(max)} صور كحد أقصى.`,
   thanksPending: 'شكرًا لك! سيظهر تقييمك بعد أن يراجعه المتجر.',
   thanksPublished: 'شكرًا لك! تم نشر تقييمك.',
+  invitationRefused: 'رابط التقييم هذا استُخدم من قبل أو لم يعد صالحًا. لا يزال بإمكانك إرسال تقييمك.',
 };
 
 /** The photo viewer's strings (the viewer loads on first use). */

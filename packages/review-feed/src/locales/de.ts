@@ -57,6 +57,8 @@ export const form: Translation<ReviewFormMessages> = {
   tooManyPhotos: (f: Formatter, max: number) => `Sie können bis zu ${f.number(max)} Fotos hinzufügen.`,
   thanksPending: 'Vielen Dank! Ihre Bewertung erscheint, sobald der Shop sie geprüft hat.',
   thanksPublished: 'Vielen Dank! Ihre Bewertung ist jetzt veröffentlicht.',
+  invitationRefused:
+    'Dieser Bewertungslink wurde bereits verwendet oder ist nicht mehr gültig. Sie können Ihre Bewertung trotzdem absenden.',
 };
 
 /** The photo viewer's strings (the viewer loads on first use). */

@@ -57,6 +57,7 @@ export const form: Translation<ReviewFormMessages> = {
   tooManyPhotos: (f: Formatter, max: number) => `Puedes añadir hasta ${f.number(max)} fotos.`,
   thanksPending: '¡Gracias! Tu opinión aparecerá cuando la tienda la haya revisado.',
   thanksPublished: '¡Gracias! Tu opinión ya está publicada.',
+  invitationRefused: 'Este enlace para opinar ya se usó o ya no es válido. Aun así, puedes enviar tu opinión.',
 };
 
 /** The photo viewer's strings (the viewer loads on first use). */

@@ -57,6 +57,7 @@ export const form: Translation<ReviewFormMessages> = {
   tooManyPhotos: (f: Formatter, max: number) => `Vous pouvez ajouter ${f.number(max)} photos au maximum.`,
   thanksPending: 'Merci ! Votre avis apparaîtra une fois vérifié par la boutique.',
   thanksPublished: 'Merci ! Votre avis est publié.',
+  invitationRefused: 'Ce lien d’avis a déjà été utilisé ou n’est plus valable. Vous pouvez tout de même envoyer votre avis.',
 };
 
 /** The photo viewer's strings (the viewer loads on first use). */

@@ -16,7 +16,8 @@ import { HttpError } from '../http.js';
 import { reviewsTag } from '../read-cache.js';
 import { reviewForResponse } from '../responses.js';
 import { prepareReviewPhoto, type PreparedPhoto } from '../review-photos.js';
-import { submitReview } from '../services/reviews.js';
+import { reviewLinkOrder } from '../services/email.js';
+import { submitInvitedReview, submitReview } from '../services/reviews.js';
 import type { ReviewCursor } from '../storage/index.js';
 
 const encodeCursor = (cursor: ReviewCursor) => Buffer.from(JSON.stringify([cursor.sort, ...cursor.keys])).toString('base64url');
@@ -132,15 +133,25 @@ export function reviewRoutes(deps: Deps) {
       description:
         'With up to 5 photos as `multipart/form-data` (JPEG, PNG, WebP, GIF or AVIF, at most 8 MB each, the type read from the bytes; re-encoded without metadata, with a thumbnail), or as JSON without photos. ' +
         'Photos of a review that is not published are not served publicly. ' +
-        "Published at once at or above the shop's auto-publish rating, otherwise pending moderation. A signed-in customer's review is linked to them.",
+        "Published at once at or above the shop's auto-publish rating, otherwise pending moderation. A signed-in customer's review is linked to them. " +
+        "With `invitation`, the token of the review request email's link (`?sf_review=`): the review's email is the buyer's from the token (`email` is ignored), " +
+        'verified by their orders; one review per order and product.',
       tags: ['Reviews'],
       security: 'customer',
       visitor: 'optional',
       rateLimited: true,
       body: { json: ReviewDraftJson, multipart: ReviewDraft },
       responses: { 201: { description: 'Stored; `status` says whether it is published or pending', schema: ReviewSubmission } },
-      errors: { 400: 'A photo is not an accepted image (`field`: `photos.N`)' },
+      errors: {
+        400: 'A photo is not an accepted image (`field`: `photos.N`), or `invitation` is not this shop’s review link for the product',
+        409: 'The invitation’s product was already reviewed with it (`field`: `invitation`)',
+      },
       handler: async ({ shop, customerId, visitorId, body: draft }, c) => {
+        const invitation = draft.invitation === undefined ? undefined : reviewLinkOrder(shop, draft.invitation);
+        if (draft.invitation !== undefined && !invitation)
+          throw new HttpError(400, 'invitation: not a review link from this shop (copy the whole link from the email).', 'invitation');
+        if (invitation && invitation.productId !== draft.productId)
+          throw new HttpError(400, 'invitation: the review link is for another product.', 'invitation');
         // Every photo is checked and re-encoded in memory first: a refused request leaves nothing on disk.
         const uploads: PreparedPhoto[] = [];
         for (const [index, file] of ('photos' in draft ? (draft.photos ?? []) : []).entries()) {
@@ -148,22 +159,22 @@ export function reviewRoutes(deps: Deps) {
           if (!prepared) throw new HttpError(400, `photos.${index}: not a JPEG, PNG, WebP, GIF or AVIF image.`, `photos.${index}`);
           uploads.push(prepared);
         }
-        const { review, status } = await submitReview(
-          deps,
-          shop,
-          {
-            productId: draft.productId,
-            rating: draft.rating,
-            title: draft.title,
-            body: draft.body,
-            authorName: draft.name,
-            email: draft.email,
-            customerId,
-            visitorId,
-            photos: [],
-          },
-          uploads,
-        );
+        const submission = {
+          productId: draft.productId,
+          rating: draft.rating,
+          title: draft.title,
+          body: draft.body,
+          authorName: draft.name,
+          customerId,
+          visitorId,
+          photos: [],
+        };
+        const submitted = invitation
+          ? await submitInvitedReview(deps, shop, invitation, submission, uploads)
+          : await submitReview(deps, shop, { ...submission, email: draft.email }, uploads);
+        if (submitted === 'already-reviewed')
+          throw new HttpError(409, 'invitation: this product was already reviewed from this review link.', 'invitation');
+        const { review, status } = submitted;
         return { status: 201, body: { review: reviewForResponse(review, c.get('baseUrl')), status } };
       },
     }),

@@ -3,12 +3,12 @@
  * for moderation, the verified badge from the shop's orders, points for a
  * published review, and the shop's replies.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Review } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
 import { reviewsTag } from '../read-cache.js';
 import { planReviewPhotos, type PreparedPhoto } from '../review-photos.js';
-import type { ModerationReview, NewReview, ReviewStatus, Shop } from '../storage/index.js';
+import type { Buyer, ModerationReview, NewReview, ReviewStatus, Shop } from '../storage/index.js';
 import { settleReviewPoints } from './earning.js';
 
 /** Published at once when the shop auto-publishes this rating; otherwise held for moderation. */
@@ -16,6 +16,28 @@ export function statusOnArrival(shop: Shop, rating: number): 'published' | 'pend
   const { autoPublishAt } = shop.settings;
   return autoPublishAt !== null && rating >= autoPublishAt ? 'published' : 'pending';
 }
+
+/** What a review request's link (its token, read by `reviewLinkOrder`) says was bought, by whom. */
+export interface ReviewInvitation {
+  orderId: string;
+  productId: string;
+  email: string;
+}
+
+/**
+ * The id of the one review an invitation makes: the same for every submission with it, so the
+ * reviews table's unique id keeps it to one with no column of its own. UUID-shaped (version 8),
+ * and unguessable without the shop's secret.
+ */
+function invitedReviewId(shop: Shop, invitation: ReviewInvitation): string {
+  const hex = createHmac('sha256', shop.secret)
+    .update(JSON.stringify(['review-invitation', shop.id, invitation.orderId, invitation.productId]))
+    .digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+type Submitted = { review: Review; status: 'published' | 'pending' };
 
 /**
  * Stores a shopper's review; a published one earns its points, a held one shows up in the inbox.
@@ -27,15 +49,49 @@ export async function submitReview(
   shop: Shop,
   submission: Omit<NewReview, 'status' | 'id'>,
   uploads: readonly PreparedPhoto[] = [],
-): Promise<{ review: Review; status: 'published' | 'pending' }> {
-  const status = statusOnArrival(shop, submission.rating);
-  const id = randomUUID();
-  // Verified only by the shop's orders, never by what the browser sends (an order arriving later verifies it then).
-  const verifiedBuyer = await deps.storage.orders.hasBought(
-    shop.id,
+): Promise<Submitted> {
+  const stored = await storeReview(
+    deps,
+    shop,
+    randomUUID(),
+    submission,
     { customerId: submission.customerId, email: submission.email },
-    submission.productId,
+    uploads,
   );
+  if (stored === 'already-reviewed') throw new Error('A new random review id was taken.');
+  return stored;
+}
+
+/**
+ * A review through the review request's link (the caller checked its token): the buyer's. Its
+ * email is the one the order named, whatever the browser sent, and verified by that email's
+ * orders, whoever is signed in. One review per order and product: `already-reviewed` for the
+ * next, whatever became of the first.
+ */
+export async function submitInvitedReview(
+  deps: Deps,
+  shop: Shop,
+  invitation: ReviewInvitation,
+  submission: Omit<NewReview, 'status' | 'id' | 'email'>,
+  uploads: readonly PreparedPhoto[] = [],
+): Promise<Submitted | 'already-reviewed'> {
+  const id = invitedReviewId(shop, invitation);
+  if (await deps.storage.reviews.moderationReview(shop.id, id)) return 'already-reviewed';
+  const { email } = invitation;
+  return storeReview(deps, shop, id, { ...submission, email }, { email }, uploads);
+}
+
+async function storeReview(
+  deps: Deps,
+  shop: Shop,
+  id: string,
+  submission: Omit<NewReview, 'status' | 'id'>,
+  buyer: Buyer,
+  uploads: readonly PreparedPhoto[],
+): Promise<Submitted | 'already-reviewed'> {
+  const status = statusOnArrival(shop, submission.rating);
+  // Verified only by the shop's orders, never by what the browser sends (an order arriving later verifies it then).
+  const verifiedBuyer = await deps.storage.orders.hasBought(shop.id, buyer, submission.productId);
   const { files, photos } = planReviewPhotos(id, uploads, `Photo from ${submission.authorName}`);
   await deps.media.writeReviewPhotos(files);
   let review: Review;
@@ -45,6 +101,8 @@ export async function submitReview(
     ])) as [Review];
   } catch (error) {
     await deps.media.removeReviewPhotos(files.map((file) => file.name));
+    // An invitation's review sent twice at once: the unique id let the first one in.
+    if (await deps.storage.reviews.moderationReview(shop.id, id)) return 'already-reviewed';
     throw error;
   }
   if (status === 'published') {
