@@ -20,6 +20,9 @@ function countingStorage() {
     upsert: async () => {
       throw new Error('not used');
     },
+    erase: async () => {
+      throw new Error('not used');
+    },
   };
   const put = (key: string, origins: string[]) =>
     shops.set(key, {

@@ -7,7 +7,6 @@
  * customer a storefront request can act as. On SQLite and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_WAYS_TO_EARN } from '../src/demo/catalogue.js';
 import { shopKeyOf } from '../src/routes/shopify.js';
@@ -15,9 +14,9 @@ import { signProxyParams } from '../src/shopify/proxy-signature.js';
 import { signWebhook } from '../src/shopify/webhook-signature.js';
 import type { Shop } from '../src/storage/index.js';
 import { customerHeaders, sign, startTestServer, type TestServer } from './helpers.js';
+import { APP_SECRET, deliverShopifyWebhook } from './shopify-webhooks.js';
 import { product } from './storage/fixtures.js';
 
-const APP_SECRET = 'test_secret_key';
 const DOMAIN = 'harbour-test.myshopify.com';
 const SHOP_SECRET = 'shopify-shop-secret-0123456789';
 let server: TestServer;
@@ -46,21 +45,8 @@ function orderJson(orderId: string, customerId: string, extra = '') {
                   {"id":${orderId}2,"product_id":null,"quantity":1,"price":"10.00","title":"Gift wrap"}]${extra}}`;
 }
 
-function deliver(topic: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}/shopify/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': topic,
-      'x-shopify-shop-domain': DOMAIN,
-      'x-shopify-webhook-id': randomUUID(),
-      'x-shopify-api-version': '2025-10',
-      'x-shopify-hmac-sha256': signWebhook(APP_SECRET, body),
-      ...headers,
-    },
-    body,
-  });
-}
+const deliver = (topic: string, body: string, headers: Record<string, string> = {}) =>
+  deliverShopifyWebhook(server, DOMAIN, topic, body, headers);
 
 const pointsOf = async (customerId: string) => (await server.storage.loyalty.member(shop.id, customerId))?.points ?? 0;
 

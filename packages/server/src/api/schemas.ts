@@ -239,7 +239,7 @@ export const CustomerExport = z.object({
     jobs: z.array(
       z.object({
         id: Stored,
-        kind: z.enum(['review-request', 'away-reply', 'transcript']),
+        kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request']),
         to: Stored,
         subject: Stored,
         text: Stored,

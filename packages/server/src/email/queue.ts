@@ -12,6 +12,7 @@
  * Without a transport (no `SHOPFRONT_SMTP_URL`) nothing is sent: jobs wait in
  * the inbox's outbox until one is configured.
  */
+import { NOTICE_KINDS } from '../storage/email.js';
 import type { EmailJob, Storage } from '../storage/index.js';
 import { failureText, isPermanent, type EmailTransport } from './transport.js';
 
@@ -105,7 +106,7 @@ export class EmailQueue {
 
   private async send(transport: EmailTransport, job: EmailJob, now: () => Date): Promise<keyof RoundResult> {
     // Checked at sending, not only at queueing: an address unsubscribed since gets nothing more.
-    if (await this.storage.email.isUnsubscribed(job.shopId, job.to)) {
+    if (!NOTICE_KINDS.includes(job.kind) && (await this.storage.email.isUnsubscribed(job.shopId, job.to))) {
       await this.storage.email.finish(job, { status: 'skipped', error: 'The address unsubscribed.' });
       return 'skipped';
     }

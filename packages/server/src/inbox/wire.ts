@@ -87,7 +87,7 @@ export type EmailList = z.infer<typeof EmailList>;
 /** An email the server sent or will send, as the outbox lists it. */
 export const OutboxEmail = z.object({
   id: Id,
-  kind: z.enum(['review-request', 'away-reply', 'transcript']),
+  kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request']),
   to: z.string(),
   subject: z.string(),
   text: z.string(),

@@ -322,6 +322,14 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 7,
+    name: 'data request notices',
+    sql: `
+      ALTER TABLE email_jobs DROP CONSTRAINT email_jobs_kind_check,
+        ADD CONSTRAINT email_jobs_kind_check CHECK (kind IN ('review-request', 'away-reply', 'transcript', 'data-request'));
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

@@ -1,7 +1,9 @@
 import type pg from 'pg';
-import type { Shop, ShopInput, ShopStorage } from '../storage/index.js';
+import type { ReviewPhoto } from '@shopfront/core/schemas.js';
+import type { ErasedShopFiles, Shop, ShopInput, ShopStorage } from '../storage/index.js';
 import { toShop } from '../storage/rows.js';
-import { now, row } from './database.js';
+import { now, row, rows, transaction } from './database.js';
+import { photoPaths } from '../storage/rows.js';
 
 export class PostgresShops implements ShopStorage {
   constructor(private readonly pool: pg.Pool) {}
@@ -25,5 +27,24 @@ export class PostgresShops implements ShopStorage {
       [input.key, input.secret, input.name, JSON.stringify(input.settings), now()],
     );
     return { shop: toShop(stored)!, created: Boolean(stored!.created) };
+  }
+
+  async erase(id: number): Promise<ErasedShopFiles | undefined> {
+    return transaction(this.pool, async (client) => {
+      // The shop's row locked first: a concurrent write to it waits, then finds it gone.
+      if (!(await row(client, 'SELECT id FROM shops WHERE id = $1 FOR UPDATE', [id]))) return undefined;
+      const photos = (await rows(client, 'SELECT photos FROM reviews WHERE shop_id = $1', [id])).flatMap(
+        (review) => review.photos as ReviewPhoto[],
+      );
+      const attachments = await rows(
+        client,
+        `SELECT messages.attachment->>'url' AS url FROM messages JOIN conversations ON conversations.id = messages.conversation_id
+         WHERE conversations.shop_id = $1 AND messages.attachment IS NOT NULL`,
+        [id],
+      );
+      // Every other table goes with the shop (ON DELETE CASCADE).
+      await client.query('DELETE FROM shops WHERE id = $1', [id]);
+      return { reviewPhotos: photoPaths(photos), attachments: attachments.map((attachment) => String(attachment.url)) };
+    });
   }
 }

@@ -10,11 +10,14 @@
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { errorBody, type AppEnv } from '../http.js';
-import { requestReviews } from '../services/email.js';
+import { emailDataRequest, requestReviews } from '../services/email.js';
+import { eraseCustomer, eraseShop, exportCounts, exportCustomer } from '../services/privacy.js';
 import { receiveOrder, receiveRefund } from '../services/orders.js';
 import { ORDER_TOPICS, ShopifyPayloadError, orderFromShopify, parseWithStringIds, refundFromShopify } from '../shopify/orders.js';
 import { signCustomer } from '../identity.js';
+import { customerRequestFromShopify, isPrivacyTopic, type PrivacyTopic } from '../shopify/privacy.js';
 import { verifyProxyQuery } from '../shopify/proxy-signature.js';
+import type { Shop } from '../storage/index.js';
 import { WEBHOOK_HMAC_HEADER, readWebhookHeaders, verifyWebhook } from '../shopify/webhook-signature.js';
 import type { Deliver } from './site.js';
 
@@ -94,6 +97,8 @@ export function shopifyRoutes(deps: Deps, deliver: Deliver) {
       } else if (topic === 'app/uninstalled') {
         // The token no longer works: forget it. The shop's reviews, members and orders stay for a reinstall.
         await deps.storage.shopify.uninstall(shop.id);
+      } else if (isPrivacyTopic(topic)) {
+        await answerPrivacyRequest(deps, shop, topic, payload, c.get('baseUrl'));
       } else if (topic === 'refunds/create') {
         const { orderId, refund } = refundFromShopify(payload);
         // A refund of an order from before the app was installed: nothing here to take back.
@@ -102,6 +107,8 @@ export function shopifyRoutes(deps: Deps, deliver: Deliver) {
         handled = false;
       }
       // Marked after the work: a delivery that failed half-way is finished by Shopify's retry.
+      // After shop/redact there is no shop to mark it for, and a redelivery finds none (404).
+      if (topic === 'shop/redact') return c.json({ ok: true, topic, handled, duplicate: false });
       const duplicate = !(await deps.storage.orders.markDelivery(shop.id, `shopify:${webhookId}`));
       return c.json({ ok: true, topic, handled, duplicate });
     } catch (error) {
@@ -111,4 +118,28 @@ export function shopifyRoutes(deps: Deps, deliver: Deliver) {
   });
 
   return app;
+}
+
+/**
+ * The mandatory privacy topics: a data request sends the shop's agents the
+ * export by email; a customer's redaction erases what the export lists; the
+ * shop's redaction erases the shop. Each is idempotent, as Shopify may repeat it.
+ */
+async function answerPrivacyRequest(deps: Deps, shop: Shop, topic: PrivacyTopic, payload: unknown, baseUrl: string): Promise<void> {
+  if (topic === 'shop/redact') {
+    await eraseShop(deps, shop);
+    return;
+  }
+  const { subject, requestId } = customerRequestFromShopify(payload);
+  if (topic === 'customers/redact') {
+    await eraseCustomer(deps, shop, subject);
+    return;
+  }
+  const data = await exportCustomer(deps, shop, subject, baseUrl);
+  await emailDataRequest(
+    deps,
+    shop,
+    { requestId, customer: { id: subject.customerId, email: subject.email }, data, counts: exportCounts(data) },
+    baseUrl,
+  );
 }

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
 import { awayReplyEmail, emailLocale, reviewRequestEmail, transcriptEmail, type ComposedEmail } from '../email/messages.js';
+import { dataRequestEmail, type DataRequestNotice } from '../email/notices.js';
 import { readToken, signToken } from '../email/tokens.js';
 import { absolute } from '../http.js';
 import type { ConversationRecord, EmailJob, EmailKind, OrderRecord, Shop } from '../storage/index.js';
@@ -60,26 +61,65 @@ interface QueuedEmail {
   compose(frame: { locale: ReturnType<typeof emailLocale>; shopName: string; unsubscribeUrl: string }): ComposedEmail;
 }
 
-/** Queues one email (undefined when the address unsubscribed), and sends it at once when it is due. */
+/** Queues one email to a shopper (undefined when the address unsubscribed), with its one-click unsubscribe. */
 async function queueEmail(deps: Deps, shop: Shop, baseUrl: string, email: QueuedEmail): Promise<EmailJob | undefined> {
   if (await deps.storage.email.isUnsubscribed(shop.id, email.to)) return undefined;
-  const now = new Date();
   const unsubscribe = unsubscribeUrl(shop, baseUrl, email.to);
   const composed = email.compose({ locale: emailLocale(email.locale), shopName: shop.name, unsubscribeUrl: unsubscribe });
+  const headers = { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  return enqueue(deps, shop, baseUrl, { ...email, ...composed, headers });
+}
+
+/** Puts a composed email in the queue under its key, and sends it at once when it is due. */
+async function enqueue(
+  deps: Deps,
+  shop: Shop,
+  baseUrl: string,
+  email: ComposedEmail & Pick<QueuedEmail, 'key' | 'kind' | 'to' | 'sendAfter'> & { headers: Record<string, string> },
+): Promise<EmailJob> {
+  const now = new Date();
   const sendAfter = email.sendAfter && email.sendAfter > now ? email.sendAfter : now;
   const { job, created } = await deps.storage.email.enqueue(shop.id, {
     key: email.key,
     kind: email.kind,
     to: email.to,
     from: senderOf(shop, baseUrl),
-    ...composed,
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    headers: email.headers,
     messageId: `<${randomUUID()}@${mailHost(baseUrl)}>`,
     sendAfter: sendAfter.toISOString(),
     createdAt: now.toISOString(),
   });
   if (created && sendAfter <= now) deps.email.kick();
   return job;
+}
+
+/**
+ * A data request Shopify passed on, to each of the shop's agents with the export
+ * attached as JSON: once per request and agent, however often Shopify redelivers.
+ */
+export async function emailDataRequest(
+  deps: Deps,
+  shop: Shop,
+  notice: Omit<DataRequestNotice, 'shopName'>,
+  baseUrl: string,
+): Promise<EmailJob[]> {
+  const composed = dataRequestEmail({ ...notice, shopName: shop.name });
+  const about = notice.requestId ?? `${notice.customer.id ?? ''}:${notice.customer.email ?? ''}`;
+  const agents = await deps.storage.agents.list(shop.id);
+  return Promise.all(
+    agents.map((agent) =>
+      enqueue(deps, shop, baseUrl, {
+        ...composed,
+        key: `data-request:${about}:${agent.id}`,
+        kind: 'data-request',
+        to: agent.email,
+        headers: {},
+      }),
+    ),
+  );
 }
 
 /**

@@ -20,7 +20,7 @@
 import type { Deps } from '../deps.js';
 import type { CustomerErasure, CustomerExport } from '../api/schemas.js';
 import { absolute } from '../http.js';
-import { reviewsTag } from '../read-cache.js';
+import { EVERY_TAG, reviewsTag } from '../read-cache.js';
 import { reviewForResponse } from '../responses.js';
 import type { DataSubject, Shop } from '../storage/index.js';
 
@@ -128,5 +128,31 @@ export async function eraseCustomer(deps: Deps, shop: Shop, subject: DataSubject
       attachmentFiles: attachmentFiles.length,
     },
     email: { jobs: email.jobs, unsubscribeKept: email.unsubscribed },
+  };
+}
+
+/**
+ * Erases the shop and everything it holds (Shopify's `shop/redact`): rows in one
+ * step, then the files they named. False when it was gone already. Every
+ * instance forgets the shop and its cached answers.
+ */
+export async function eraseShop(deps: Deps, shop: Shop): Promise<boolean> {
+  const files = await deps.storage.shops.erase(shop.id);
+  if (!files) return false;
+  // The shop itself and every answer cached for it, here and on every other instance.
+  deps.hub.invalidate(EVERY_TAG);
+  await deps.media.removeReviewPhotos(files.reviewPhotos.flatMap((path) => fileUnder(/^\/media\/r\//, path) ?? []));
+  await deps.media.removeUploads(files.attachments.flatMap((path) => fileUnder(/^\/media\/u\//, path) ?? []));
+  return true;
+}
+
+/** How many records of each area an export holds, for the notice that carries it. */
+export function exportCounts(data: CustomerExport): Record<string, number> {
+  return {
+    orders: data.orders.length,
+    reviews: data.reviews.length,
+    'loyalty activity': data.loyalty.activity.length,
+    conversations: data.chat.conversations.length,
+    'emails sent': data.email.jobs.length,
   };
 }

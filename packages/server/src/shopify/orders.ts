@@ -31,13 +31,13 @@ export function parseWithStringIds(raw: string): unknown {
   return JSON.parse(raw.replace(/("(?:[a-z_]+_)?id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g, '$1"$2"'));
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const object = (value: unknown, field: string): Json => {
+export const object = (value: unknown, field: string): Json => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ShopifyPayloadError(field, `${field}: must be an object.`);
   return value as Json;
 };
-const id = (value: unknown, field: string): string => {
+export const id = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || !/^\d{1,30}$/.test(value)) throw new ShopifyPayloadError(field, `${field}: must be a Shopify id.`);
   return value;
 };

@@ -317,4 +317,38 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 8,
+    name: 'data request notices',
+    // SQLite cannot change a CHECK: the table is made again with the new one, its rows copied.
+    sql: `
+      CREATE TABLE email_jobs_v8 (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('review-request', 'away-reply', 'transcript', 'data-request')),
+        recipient TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text_body TEXT NOT NULL,
+        html_body TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_until TEXT,
+        last_error TEXT,
+        sent_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (shop_id, key)
+      );
+      INSERT INTO email_jobs_v8 SELECT * FROM email_jobs;
+      DROP TABLE email_jobs;
+      ALTER TABLE email_jobs_v8 RENAME TO email_jobs;
+      CREATE INDEX email_jobs_due ON email_jobs (status, next_attempt_at);
+      CREATE INDEX email_jobs_by_shop ON email_jobs (shop_id, created_at DESC);
+      CREATE INDEX email_jobs_by_recipient ON email_jobs (shop_id, recipient);
+    `,
+  },
 ];

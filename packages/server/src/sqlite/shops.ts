@@ -1,5 +1,6 @@
-import type { Shop, ShopInput, ShopStorage } from '../storage/index.js';
-import { toShop } from '../storage/rows.js';
+import type { ReviewPhoto } from '@shopfront/core/schemas.js';
+import type { ErasedShopFiles, Shop, ShopInput, ShopStorage } from '../storage/index.js';
+import { photoPaths, toShop } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 export class SqliteShops implements ShopStorage {
@@ -28,6 +29,26 @@ export class SqliteShops implements ShopStorage {
       }
       const shop = toShop(this.db.prepare('SELECT * FROM shops WHERE key = ?').get(input.key) as Row)!;
       return { shop, created: !existing };
+    })();
+  }
+
+  async erase(id: number): Promise<ErasedShopFiles | undefined> {
+    return this.db.transaction(() => {
+      const photos = (this.db.prepare('SELECT photos FROM reviews WHERE shop_id = ?').pluck().all(id) as string[]).flatMap(
+        (json) => JSON.parse(json) as ReviewPhoto[],
+      );
+      const attachments = (
+        this.db
+          .prepare(
+            `SELECT messages.attachment FROM messages JOIN conversations ON conversations.id = messages.conversation_id
+             WHERE conversations.shop_id = ? AND messages.attachment IS NOT NULL`,
+          )
+          .pluck()
+          .all(id) as string[]
+      ).map((json) => (JSON.parse(json) as { url: string }).url);
+      // Every other table goes with the shop (ON DELETE CASCADE).
+      if (this.db.prepare('DELETE FROM shops WHERE id = ?').run(id).changes === 0) return undefined;
+      return { reviewPhotos: photoPaths(photos), attachments };
     })();
   }
 }

@@ -6,7 +6,11 @@
  */
 import type { DataSubject } from './subject.js';
 
-export type EmailKind = 'review-request' | 'away-reply' | 'transcript';
+/** Emails to shoppers, and `data-request`: a notice to the shop's own people, which has no unsubscribe. */
+export type EmailKind = 'review-request' | 'away-reply' | 'transcript' | 'data-request';
+
+/** Kinds the law or the shop's own running needs delivered: an address's unsubscribe does not stop them. */
+export const NOTICE_KINDS: readonly EmailKind[] = ['data-request'];
 
 /**
  * `queued`: waiting for its time (`nextAttemptAt`); `sending`: claimed by a

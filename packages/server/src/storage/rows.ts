@@ -4,7 +4,7 @@
  * Postgres `Date`s, booleans, parsed JSON and int8 as strings), which the
  * helpers below absorb so a field is mapped in one place.
  */
-import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schemas.js';
+import type { ChatMessage, LoyaltyActivity, Review, ReviewPhoto } from '@shopfront/core/schemas.js';
 import type { AgentRecord, Availability } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { DiscountRecord } from './discounts.js';
@@ -238,3 +238,7 @@ export function toRefund(row: Row): RefundInput {
 export function toLedgerEntry(row: Row): LedgerEntry {
   return { key: String(row.key), net: Number(row.net), shortfall: Number(row.shortfall), updatedAt: time(row.updated_at) };
 }
+
+/** The server paths of review photos and their thumbnails. */
+export const photoPaths = (photos: readonly ReviewPhoto[]) =>
+  photos.flatMap((photo) => [photo.url, photo.thumbnailUrl]).filter((path): path is string => typeof path === 'string');

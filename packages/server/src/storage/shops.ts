@@ -47,4 +47,16 @@ export interface ShopStorage {
   byId(id: number): Promise<Shop | undefined>;
   /** Creates the shop or updates its name, secret and settings; `created` says which. */
   upsert(input: ShopInput): Promise<{ shop: Shop; created: boolean }>;
+  /**
+   * Deletes the shop and everything it owns (every table cascades from it), as one step;
+   * the paths of the files its rows named (review photos and thumbnails, chat attachments),
+   * for the caller to remove after. Undefined when there was no such shop.
+   */
+  erase(id: number): Promise<ErasedShopFiles | undefined>;
+}
+
+/** Server paths (`/media/r/…`, `/media/u/…`) of an erased shop's files. */
+export interface ErasedShopFiles {
+  reviewPhotos: string[];
+  attachments: string[];
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SETTINGS, newShop, useStorage, type OpenStorage } from './fixtures.js';
+import { SETTINGS, newShop, product, review, useStorage, type OpenStorage } from './fixtures.js';
 
 export function shopsContract(open: OpenStorage): void {
   describe('shops', () => {
@@ -39,6 +39,23 @@ export function shopsContract(open: OpenStorage): void {
       assert.equal(shop.id, first.id);
       assert.deepEqual([shop.name, shop.secret, shop.settings.currency], ['Renamed', 'a-new-secret-456789', 'USD']);
       assert.deepEqual(await storage().shops.byId(first.id), shop);
+    });
+
+    it('erases a shop with all it holds, naming its review photos, and only that shop', async () => {
+      const leaving = await newShop(storage());
+      const staying = await newShop(storage());
+      for (const shop of [leaving, staying]) {
+        await storage().catalogue.replaceProducts(shop.id, [product('p1')]);
+        await storage().reviews.insert(shop.id, [
+          review('p1', { photos: [{ url: `/media/r/${shop.id}.webp`, thumbnailUrl: `/media/r/${shop.id}-t.webp`, alt: '' }] }),
+        ]);
+      }
+      const files = await storage().shops.erase(leaving.id);
+      assert.deepEqual(files, { reviewPhotos: [`/media/r/${leaving.id}.webp`, `/media/r/${leaving.id}-t.webp`], attachments: [] });
+      assert.equal(await storage().shops.byId(leaving.id), undefined);
+      assert.equal((await storage().reviews.summary(leaving.id, 'p1')).count, 0);
+      assert.equal((await storage().reviews.summary(staying.id, 'p1')).count, 1);
+      assert.equal(await storage().shops.erase(leaving.id), undefined, 'erasing again finds nothing');
     });
 
     it('knows no shop it was not given', async () => {

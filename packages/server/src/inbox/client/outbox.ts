@@ -7,6 +7,7 @@ const KINDS: Record<OutboxEmail['kind'], string> = {
   'review-request': 'Review request',
   'away-reply': 'Answer to a left email',
   transcript: 'Transcript',
+  'data-request': 'Data request',
 };
 
 /** The status in words: what happened, or when it will. */
