@@ -6,6 +6,7 @@ import { HttpError, type AppContext } from './http.js';
 import type { HotReads } from './hot-reads.js';
 import type { MediaStore } from './media.js';
 import type { ReadCache } from './read-cache.js';
+import type { RatingsSync } from './services/shopify-ratings.js';
 import type { ShopCache } from './shop-cache.js';
 import type { Storage } from './storage/index.js';
 
@@ -22,6 +23,8 @@ export interface Deps {
   shops: ShopCache;
   /** Sends queued emails (./email/queue.ts); has no transport without `SHOPFRONT_SMTP_URL`. */
   email: EmailQueue;
+  /** Keeps installed Shopify stores' rating metafields current (./services/shopify-ratings.ts). */
+  ratings: RatingsSync;
 }
 
 /**

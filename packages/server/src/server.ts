@@ -19,6 +19,7 @@ import { ConfigError, isPersistent, resolveConfig, type ServerConfig, type Serve
 import type { Deps } from './deps.js';
 import { seedDemoShop } from './demo/seed.js';
 import { EmailQueue } from './email/queue.js';
+import { RatingsSync } from './services/shopify-ratings.js';
 import { smtpTransport } from './email/transport.js';
 import { HotReads } from './hot-reads.js';
 import { MediaStore } from './media.js';
@@ -95,7 +96,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (tag !== SHOPS_TAG) reads.invalidate(tag);
   });
   const email = new EmailQueue(storage, config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined, { log: config.log });
-  const deps: Deps = { config, storage, hub, media: new MediaStore(join(config.dataDir, 'media')), reads, shops, hot, email };
+  const media = new MediaStore(join(config.dataDir, 'media'));
+  const deps: Deps = { config, storage, hub, media, reads, shops, hot, email, ratings: new RatingsSync({ storage, config }) };
   let server: ServerType | undefined;
   try {
     await hub.start();
@@ -186,6 +188,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           await hub.close();
           // The round under way finishes (a claimed email is marked sent or put back) before the database closes.
           await email.stop();
+          // A push of ratings to Shopify under way reads its summaries before the database closes.
+          await deps.ratings.idle();
           await storage.close();
         })()),
     };

@@ -22,6 +22,7 @@ import { EmailQueue } from '../src/email/queue.js';
 import { HotReads } from '../src/hot-reads.js';
 import { ShopCache } from '../src/shop-cache.js';
 import { openTestStorage, type TestStorage } from './helpers.js';
+import { RatingsSync } from '../src/services/shopify-ratings.js';
 import { newShop, review } from './storage/fixtures.js';
 
 let opened: TestStorage;
@@ -40,6 +41,7 @@ before(async () => {
     shops: new ShopCache(opened.storage.shops),
     hot: new HotReads(reads),
     email: new EmailQueue(opened.storage, undefined),
+    ratings: new RatingsSync({ storage: opened.storage, config: resolveConfig({ log: () => undefined }) }),
   };
 });
 after(() => opened.dispose());

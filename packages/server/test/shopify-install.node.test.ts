@@ -14,10 +14,13 @@ import { shopKeyOf } from '../src/routes/shopify.js';
 import { signOAuthParams } from '../src/shopify/oauth.js';
 import { signWebhook } from '../src/shopify/webhook-signature.js';
 import { FakeAdminApi } from '../testing/fake-admin-api.js';
-import { customerHeaders, sign, startTestServer, type TestServer } from './helpers.js';
+import { customerHeaders, sign, startTestServer, until, type TestServer } from './helpers.js';
+import { product } from './storage/fixtures.js';
 
 const API_KEY = 'shopfront-client-id';
 const API_SECRET = 'hush-the-app-secret';
+/** Where shoppers' browsers reach the server (behind its TLS proxy). */
+const PUBLIC_URL = 'https://shopfront.example';
 const shopify = new FakeAdminApi({ shop: 'harbour-install.myshopify.com' });
 let granted: string = SHOPIFY_SCOPES.join(',');
 const exchanged: string[] = [];
@@ -36,7 +39,7 @@ const shopifyFetch: typeof fetch = async (input, init) => {
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ shopifyApiKey: API_KEY, shopifyApiSecret: API_SECRET, shopifyFetch });
+  server = await startTestServer({ shopifyApiKey: API_KEY, shopifyApiSecret: API_SECRET, shopifyFetch, publicUrl: PUBLIC_URL });
 });
 after(() => server.stop());
 
@@ -83,7 +86,7 @@ describe('installing the Shopify app', () => {
     assert.equal(consent.pathname, '/admin/oauth/authorize');
     assert.deepEqual(
       [consent.searchParams.get('client_id'), consent.searchParams.get('scope'), consent.searchParams.get('redirect_uri')],
-      [API_KEY, SHOPIFY_SCOPES.join(','), `${server.url}/shopify/auth/callback`],
+      [API_KEY, SHOPIFY_SCOPES.join(','), `${PUBLIC_URL}/shopify/auth/callback`],
     );
     const done = await callback(state, cookie);
     assert.equal(done.status, 302);
@@ -96,6 +99,45 @@ describe('installing the Shopify app', () => {
     assert.deepEqual(shop.settings.origins, [`https://${shopify.shop}`]);
     const installation = await server.storage.shopify.installation(shop.id);
     assert.equal(installation?.accessToken, shopify.accessToken);
+    assert.equal(
+      shopify.metafield(shopify.appInstallationId, 'shopfront', 'server_origin')?.value,
+      PUBLIC_URL,
+      'the embed learns where to open chat streams',
+    );
+
+    // Reviews keep the product's rating metafields current, for the Liquid blocks.
+    const productId = '7001234567';
+    await server.storage.catalogue.replaceProducts(shop.id, [product(productId)]);
+    const ratingOf = () => {
+      const rating = shopify.metafield(`gid://shopify/Product/${productId}`, 'reviews', 'rating')?.value;
+      const count = shopify.metafield(`gid://shopify/Product/${productId}`, 'reviews', 'rating_count')?.value;
+      return [rating && JSON.parse(rating).value, count];
+    };
+    for (const [rating, email] of [
+      [5, 'ann@example.com'],
+      [4, 'bob@example.com'],
+    ] as const) {
+      const review = await server.json(`/reviews?shop=${shop.key}`, {
+        method: 'POST',
+        body: JSON.stringify({ productId, rating, title: 'Wool', body: 'Warm enough.', name: 'Ann', email }),
+      });
+      assert.equal(review.status, 201);
+    }
+    await until(() => ratingOf()[1] === '2', 'the count of two reviews');
+    assert.deepEqual(ratingOf(), ['4.50', '2']);
+    const erase = (email: string) =>
+      server.json(`/admin/customers/erase?shop=${shop.key}`, {
+        method: 'POST',
+        visitor: null,
+        headers: { authorization: `Bearer ${shop.secret}` },
+        body: JSON.stringify({ email }),
+      });
+    assert.equal((await erase('bob@example.com')).status, 200);
+    await until(() => ratingOf()[1] === '1', 'the count after an erasure');
+    assert.deepEqual(ratingOf(), ['5.00', '1']);
+    assert.equal((await erase('ann@example.com')).status, 200);
+    await until(() => ratingOf()[1] === '0', 'no reviews left');
+    assert.deepEqual(ratingOf(), [undefined, '0'], 'a product without reviews has no rating');
 
     // A member redeems: the code is made in Shopify, for that customer, before they see it.
     await server.storage.loyalty.replaceSetup(shop.id, { tiers: [], waysToEarn: [], rewards: DEMO_REWARDS });

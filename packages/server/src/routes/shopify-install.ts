@@ -13,6 +13,8 @@ import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { errorBody, type AppEnv } from '../http.js';
 import { SHOPS_TAG } from '../shop-cache.js';
+import { AdminClient } from '../shopify/admin-api.js';
+import { setServerOrigin } from '../shopify/admin-operations.js';
 import {
   OAuthError,
   authorizeUrl,
@@ -92,6 +94,7 @@ export function shopifyInstallRoutes(deps: Deps) {
       });
       // Every instance learns of the new shop.
       deps.hub.invalidate(SHOPS_TAG);
+      await announceServer(deps, callback.shop, token.accessToken, c.get('baseUrl'));
       return c.redirect(`https://${callback.shop}/admin/themes/current/editor?context=apps&activateAppId=${app.clientId}/embed`, 302);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
@@ -101,4 +104,22 @@ export function shopifyInstallRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * Tells the store's theme extension where this server is (the app-data metafield
+ * the embed reads to open chat streams straight here). Only an https origin can
+ * serve a storefront; a failure is logged and does not undo the install, as every
+ * widget but the chat stream works through the app proxy without it.
+ */
+async function announceServer(deps: Deps, domain: string, accessToken: string, baseUrl: string): Promise<void> {
+  if (!baseUrl.startsWith('https://')) {
+    deps.config.log(`Shopify install of ${domain}: the chat stream needs an https server; set SHOPFRONT_PUBLIC_URL and reinstall.`);
+    return;
+  }
+  try {
+    await setServerOrigin(new AdminClient({ shop: domain, accessToken, fetch: deps.config.shopifyFetch }), baseUrl);
+  } catch (error) {
+    deps.config.log(`Shopify install of ${domain}: setting the server origin failed: ${(error as Error).message}`);
+  }
 }

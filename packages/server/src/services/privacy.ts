@@ -102,7 +102,13 @@ export async function eraseCustomer(deps: Deps, shop: Shop, subject: DataSubject
   const { storage, media } = deps;
   // Reviews first: the sooner they are gone, the sooner no page shows them.
   const reviews = await storage.reviews.eraseCustomer(shop.id, subject);
-  if (reviews.length) deps.hub.invalidate(reviewsTag(shop.id));
+  if (reviews.length) {
+    deps.hub.invalidate(reviewsTag(shop.id));
+    deps.ratings.changed(
+      shop,
+      reviews.map((review) => review.productId),
+    );
+  }
   // Files after their rows: a row without its file is a broken image for a moment; a file without its row would stay for good.
   const photoFiles = reviews.flatMap(({ photos }) =>
     photos.flatMap((photo) => [photo.url, photo.thumbnailUrl]).flatMap((path) => fileUnder(/^\/media\/r\//, path ?? '') ?? []),

@@ -107,6 +107,7 @@ async function storeReview(
   }
   if (status === 'published') {
     deps.hub.invalidate(reviewsTag(shop.id));
+    deps.ratings.changed(shop, [review.productId]);
     await settleReviewPoints(deps.storage, shop, { id: review.id, customerId: submission.customerId, photos: review.photos }, true);
   } else {
     const pending = await deps.storage.reviews.moderationReview(shop.id, review.id);
@@ -129,6 +130,7 @@ export async function moderateReview(
   const changed = await deps.storage.reviews.setStatus(shop.id, reviewId, status);
   if (!changed) return undefined;
   deps.hub.invalidate(reviewsTag(shop.id));
+  deps.ratings.changed(shop, [changed.review.productId]);
   await settleReviewPoints(deps.storage, shop, changed.review, status === 'published');
   return changed.review;
 }
