@@ -220,6 +220,16 @@ describe('referrals', () => {
     assert.equal(await balanceOf(customerId), 0);
   });
 
+  it('give the signed-in friend the referral’s friendPoints with their first order, once, and take them back with it', async () => {
+    const { code } = await advocate();
+    const friend = order({ referralCode: code, total: 10, lines: [{ productId: 'prod-1', quantity: 1, price: 10 }] });
+    await deliver(friend);
+    await deliver({ ...friend, id: `${friend.id}-2`, createdAt: '2026-12-01T10:00:00Z' });
+    assert.equal(await balanceOf(friend.customerId!), 100 + 2 * 50, 'the welcome once, beside both orders’ own points');
+    await deliver({ ...friend, status: 'cancelled', updatedAt: '2026-12-02T10:00:00Z' });
+    assert.equal(await balanceOf(friend.customerId!), 50, 'the first order and its welcome taken back');
+  });
+
   it('credit nothing for a referral to oneself, by customer id or by an email the advocate ordered with', async () => {
     const { customerId, code } = await advocate();
     await deliver(order({ customerId, referralCode: code }));

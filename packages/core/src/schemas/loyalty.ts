@@ -19,6 +19,8 @@ export const WayToEarn = z.object({
   points: Count,
   /** `review` only: points a review with photos earns on top of `points`. */
   photoBonus: z.optional(Count),
+  /** `referral` only: what the referred friend earns with their first order (`points` is the advocate's). */
+  friendPoints: z.optional(Count),
   url: z.optional(HttpUrl),
 });
 export type WayToEarn = z.infer<typeof WayToEarn>;

@@ -147,7 +147,13 @@ export const DEMO_WAYS_TO_EARN: WayToEarn[] = [
   { id: 'signup', kind: 'signup', label: 'Create an account', points: 100, url: '/account' },
   { id: 'review', kind: 'review', label: 'Write a review (25 more with a photo)', points: 50, photoBonus: 25 },
   { id: 'birthday', kind: 'birthday', label: 'Celebrate your birthday', points: 100 },
-  { id: 'referral', kind: 'referral', label: 'Refer a friend who places an order', points: 200 },
+  {
+    id: 'referral',
+    kind: 'referral',
+    label: 'Refer a friend: 200 points when they place their first order, and 100 for them',
+    points: 200,
+    friendPoints: 100,
+  },
   { id: 'social', kind: 'social', label: 'Follow us on social media', points: 25 },
 ];
 

@@ -69,7 +69,9 @@ async function followOrder(deps: Deps, shop: Shop, order: OrderRecord): Promise<
  * The advocate's points for a friend's first order: once per friend (keyed by
  * the friend), only for the friend's first order, never for a referral to
  * oneself (the same customer, or an email the advocate ordered with), and taken
- * back if that order is cancelled or refunded.
+ * back if that order is cancelled or refunded. A signed-in friend earns the
+ * referral's `friendPoints` with that order on the same terms (a guest has no
+ * balance to earn into).
  */
 async function creditReferral(deps: Deps, shop: Shop, order: OrderRecord, waysToEarn: WayToEarn[]): Promise<void> {
   if (!order.referralCode) return;
@@ -79,9 +81,16 @@ async function creditReferral(deps: Deps, shop: Shop, order: OrderRecord, waysTo
   if (!advocate || advocate.customerId === order.customerId) return;
   if (order.email && (await deps.storage.orders.customerUsedEmail(shop.id, advocate.customerId, order.email))) return;
   if ((await deps.storage.orders.firstOrderOf(shop.id, buyerOf(order))) !== order.id) return;
-  const target = BOUGHT.has(order.status) && order.refunded < order.total ? pointsOf(waysToEarn, 'referral') : 0;
+  const counts = BOUGHT.has(order.status) && order.refunded < order.total;
+  const target = counts ? pointsOf(waysToEarn, 'referral') : 0;
   await deps.storage.loyalty.settle(shop.id, advocate.customerId, `referral:${order.customerId ? 'customer' : 'email'}:${friend}`, target, {
     labels: { earn: 'A friend you referred placed their first order', takeBack: 'Your referred friend’s order was cancelled' },
+    referralCode: referralCode(),
+  });
+  const friendPoints = waysToEarn.find((way) => way.kind === 'referral')?.friendPoints ?? 0;
+  if (!order.customerId || (friendPoints === 0 && !(await deps.storage.loyalty.member(shop.id, order.customerId)))) return;
+  await deps.storage.loyalty.settle(shop.id, order.customerId, 'referred', counts ? friendPoints : 0, {
+    labels: { earn: 'Welcome: a friend referred you', takeBack: 'Your first order was cancelled' },
     referralCode: referralCode(),
   });
 }
