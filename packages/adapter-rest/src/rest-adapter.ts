@@ -61,7 +61,7 @@ export interface RestAdapterOptions {
 }
 
 interface Call {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
@@ -167,6 +167,9 @@ export class RestAdapter implements BackendAdapter {
       rewards: (o) => get(RewardList, '/loyalty/rewards', o),
       redeem: (rewardId, o) => post(Redemption, `/loyalty/rewards/${id(rewardId)}/redeem`, o),
       activity: (o) => get(ActivityList, '/loyalty/activity', o),
+      // A PUT: the same birthday again changes nothing, so a retry is safe.
+      setBirthday: (birthday, o) =>
+        this.#request(LoyaltyMember, { method: 'PUT', path: '/loyalty/member/birthday', json: birthday, signal: o?.signal }),
     };
 
     this.chat = {
@@ -232,7 +235,7 @@ export class RestAdapter implements BackendAdapter {
       headers.set('x-shopfront-customer', customer.id);
       headers.set('x-shopfront-customer-signature', customer.signature);
     }
-    if (call.method === 'POST' && !call.anonymous) {
+    if (call.method && call.method !== 'GET' && !call.anonymous) {
       headers.set('x-shopfront-visitor', await (this.#options.visitorId ?? (() => this.#visitorId()))());
       if (call.json !== undefined) headers.set('content-type', 'application/json');
     }

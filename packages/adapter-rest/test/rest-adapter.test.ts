@@ -122,6 +122,17 @@ describe('RestAdapter against the reference server', () => {
       expect(activity[0]).to.include({ kind: 'redeem', points: -300 });
     });
 
+    it('keeps a birthday once: the same date again is fine, another is a 409, a day that does not exist a 400 naming it', async () => {
+      const adapter = await restAdapter({ customer: await signedCustomer(`birthday-${Date.now()}`) });
+      const nonsense = await rejection(adapter.loyalty.setBirthday!({ month: 2, day: 30 }));
+      expect([nonsense.status, nonsense.field]).to.deep.equal([400, 'day']);
+      const member = await adapter.loyalty.setBirthday!({ month: 3, day: 14 });
+      expect(member.status === 'member' && member.birthday).to.deep.equal({ month: 3, day: 14 });
+      expect((await adapter.loyalty.setBirthday!({ month: 3, day: 14 })).status).to.equal('member');
+      const other = await rejection(adapter.loyalty.setBirthday!({ month: 4, day: 1 }));
+      expect([other.status, other.field]).to.deep.equal([409, 'birthday']);
+    });
+
     it('reports 409 when the points do not reach', async () => {
       const adapter = await restAdapter({ customer: await signedCustomer('poor-customer') });
       const error = await rejection(adapter.loyalty.redeem('twenty-off'));

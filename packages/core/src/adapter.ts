@@ -1,5 +1,6 @@
 import type {
   ActivityList,
+  Birthday,
   ChatEvent,
   ChatHistory,
   ChatStatus,
@@ -49,6 +50,8 @@ export interface LoyaltyCapability {
   rewards(options?: CallOptions): Promise<RewardList>;
   redeem(rewardId: string, options?: CallOptions): Promise<Redemption>;
   activity(options?: CallOptions): Promise<ActivityList>;
+  /** Keeps the signed-in member's birthday (set once; the same date again is fine): the member with it, and any points it gave. */
+  setBirthday?(birthday: Birthday, options?: CallOptions): Promise<LoyaltyMember>;
 }
 
 export type StreamState = 'connecting' | 'open' | 'closed';

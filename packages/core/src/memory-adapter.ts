@@ -252,6 +252,16 @@ export class MemoryAdapter implements BackendAdapter {
       member: (o) => this.#call('loyalty.member', [], o, () => state.member),
       rewards: (o) => this.#call('loyalty.rewards', [], o, () => ({ rewards: state.rewards })),
       activity: (o) => this.#call('loyalty.activity', [], o, () => ({ activity })),
+      setBirthday: (birthday, o) =>
+        this.#call('loyalty.setBirthday', [birthday], o, () => {
+          const member = state.member;
+          if (member.status !== 'member') throw new AdapterError('http', 'Sign in to give your birthday.', { status: 401 });
+          const kept = member.birthday;
+          if (kept && (kept.month !== birthday.month || kept.day !== birthday.day))
+            throw new AdapterError('http', 'Your birthday was already given.', { status: 409, field: 'birthday' });
+          member.birthday = { month: birthday.month, day: birthday.day };
+          return member;
+        }),
       redeem: (rewardId, o) =>
         this.#call('loyalty.redeem', [rewardId], o, () => {
           const member = state.member;

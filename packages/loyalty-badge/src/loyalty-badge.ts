@@ -59,13 +59,15 @@ const partName = (id: string) => id.replace(/\W+/g, '-');
  * @csspart reward-list - The rewards in the Redeem panel; each is `reward`.
  * @csspart reward - A reward in the Redeem panel.
  * @csspart confirm - A reward's "Redeem for N points?" question with its confirm and cancel buttons.
- * @csspart button - Every button; also `redeem-button`, `confirm-button`, `cancel-button`, `copy-button`, `share-button`, `back-button`, `join-link`, `login-link`.
+ * @csspart button - Every button; also `redeem-button`, `confirm-button`, `cancel-button`, `copy-button`, `share-button`, `back-button`, `birthday-button`, `join-link`, `login-link`.
  * @csspart redemption - The result of a redeem: the discount code and its copy button.
  * @csspart code - The discount code field.
  * @csspart activity-list - The History panel's list; each entry is `activity`.
  * @csspart activity - An entry in the History panel.
  * @csspart referral-link - The referral link field.
  * @csspart join-prompt - The guest's join prompt.
+ * @csspart birthday-form - The member's birthday form in the Earn panel, when the programme rewards birthdays.
+ * @csspart birthday - The birthday the member gave, in its place once given.
  *
  * @cssprop [--sf-loyalty-badge-accent=var(--sf-color-accent)] - The badge's accent: floating launcher, tier medal, progress.
  * @cssprop [--sf-loyalty-badge-on-accent=var(--sf-color-on-accent)] - Text and icons on the accent.

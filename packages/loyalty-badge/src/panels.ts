@@ -36,8 +36,8 @@ export function copyField(context: PanelContext, id: string, value: string, labe
     <p class="status" role="status">${context.status}</p>`;
 }
 
-/** Ways to earn and the tiers; for a guest, what members earn. */
-export function earnPanel(context: PanelContext, program: LoyaltyProgram, member?: Member) {
+/** Ways to earn and the tiers (and for a member, `birthday`: their birthday's form or date); for a guest, what members earn. */
+export function earnPanel(context: PanelContext, program: LoyaltyProgram, member?: Member, birthday: unknown = nothing) {
   const { text, points } = context;
   const format = context.host.i18n.format;
   return html`<h3>${member ? text.waysToEarn : text.memberEarn}</h3>
@@ -56,6 +56,7 @@ export function earnPanel(context: PanelContext, program: LoyaltyProgram, member
           </ul>`
         : html`<p class="sf-notice">${text.noWaysToEarn}</p>`
     }
+    ${birthday}
     ${
       program.tiers.length
         ? html`<h3>${text.tiers}</h3>

@@ -43,6 +43,15 @@ const en = {
   signUp: 'Join now',
   logIn: 'Sign in',
   memberEarn: 'What members earn',
+  birthdayTitle: 'Your birthday',
+  birthdayHint: (_f: Formatter, points: string) => `Get ${points} on your birthday every year. It can be given only once.`,
+  birthdayKept: (_f: Formatter, date: string) => `Your birthday: ${date}`,
+  birthdayTaken: 'Your birthday was already given.',
+  noSuchDay: 'That month has no such day.',
+  month: 'Month',
+  day: 'Day',
+  save: 'Save',
+  saving: 'Saving…',
 };
 export type PopoverMessages = typeof en;
 

@@ -223,6 +223,29 @@ export const popoverStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
   }
+  .birthday {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    margin: calc(var(--_space) * 3) 0 0;
+  }
+  .birthday p {
+    margin: 0;
+  }
+  .birthday-fields {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+  }
+  .birthday select {
+    min-block-size: 2.5rem;
+    padding-inline: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: var(--_text);
+    font: inherit;
+  }
   .panel-skeleton {
     block-size: 8rem;
     margin: calc(var(--_space) * 4);

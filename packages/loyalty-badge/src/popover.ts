@@ -21,6 +21,7 @@ import { popoverMessages } from './popover-messages.js';
 import { popoverStyles } from './popover.styles.js';
 import type { place as placeNear, Placement, Placing } from './position.js';
 import { progressView } from './progress.js';
+import { BirthdayController } from './birthday.js';
 import { RedeemController, type RedeemContext } from './redeem.js';
 import type { Member } from './snapshot.js';
 
@@ -32,6 +33,7 @@ export class LoyaltyPopover implements ReactiveController, RedeemContext {
   readonly styles = popoverStyles;
   status = '';
   readonly #redeem: RedeemController;
+  readonly #birthday: BirthdayController;
   readonly #activity: LoadController<'loyalty', typeof ActivityList, readonly [string]>;
   /** Tabs as the APG has them: arrows (mirrored right to left), Home, End; selection follows focus. */
   readonly #tabs: RovingTabindex;
@@ -49,6 +51,7 @@ export class LoyaltyPopover implements ReactiveController, RedeemContext {
     // First, so hostUpdate below decides what to load before the loaders look.
     host.addController(this);
     this.#redeem = new RedeemController(this);
+    this.#birthday = new BirthdayController(this);
     this.#activity = new LoadController(host, {
       capability: 'loyalty',
       schema: ActivityList,
@@ -221,7 +224,7 @@ export class LoyaltyPopover implements ReactiveController, RedeemContext {
               name !== page
                 ? nothing
                 : name === 'earn'
-                  ? earnPanel(this, program, member)
+                  ? earnPanel(this, program, member, this.#birthday.render(program, member))
                   : name === 'redeem'
                     ? this.#redeem.render(member)
                     : name === 'history'

@@ -52,4 +52,13 @@ export const popover: Translation<PopoverMessages> = {
   signUp: 'انضم الآن',
   logIn: 'تسجيل الدخول',
   memberEarn: 'ما يربحه الأعضاء',
+  birthdayTitle: 'عيد ميلادك',
+  birthdayHint: (_f: Formatter, points: string) => `احصل على ${points} في عيد ميلادك كل عام. يمكن إدخاله مرة واحدة فقط.`,
+  birthdayKept: (_f: Formatter, date: string) => `عيد ميلادك: ${date}`,
+  birthdayTaken: 'تم إدخال عيد ميلادك من قبل.',
+  noSuchDay: 'لا يوجد هذا اليوم في ذلك الشهر.',
+  month: 'الشهر',
+  day: 'اليوم',
+  save: 'حفظ',
+  saving: 'جارٍ الحفظ…',
 };

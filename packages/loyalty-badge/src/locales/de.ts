@@ -52,4 +52,13 @@ export const popover: Translation<PopoverMessages> = {
   signUp: 'Jetzt beitreten',
   logIn: 'Anmelden',
   memberEarn: 'Das erhalten Mitglieder',
+  birthdayTitle: 'Ihr Geburtstag',
+  birthdayHint: (_f: Formatter, points: string) => `Jedes Jahr ${points} zum Geburtstag. Er kann nur einmal angegeben werden.`,
+  birthdayKept: (_f: Formatter, date: string) => `Ihr Geburtstag: ${date}`,
+  birthdayTaken: 'Ihr Geburtstag wurde bereits angegeben.',
+  noSuchDay: 'Diesen Tag gibt es in dem Monat nicht.',
+  month: 'Monat',
+  day: 'Tag',
+  save: 'Speichern',
+  saving: 'Wird gespeichert …',
 };

@@ -52,4 +52,13 @@ export const popover: Translation<PopoverMessages> = {
   signUp: 'Unirme',
   logIn: 'Iniciar sesión',
   memberEarn: 'Lo que ganan los miembros',
+  birthdayTitle: 'Tu cumpleaños',
+  birthdayHint: (_f: Formatter, points: string) => `Recibe ${points} en tu cumpleaños cada año. Solo se puede indicar una vez.`,
+  birthdayKept: (_f: Formatter, date: string) => `Tu cumpleaños: ${date}`,
+  birthdayTaken: 'Tu cumpleaños ya se indicó.',
+  noSuchDay: 'Ese mes no tiene ese día.',
+  month: 'Mes',
+  day: 'Día',
+  save: 'Guardar',
+  saving: 'Guardando…',
 };

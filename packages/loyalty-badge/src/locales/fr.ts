@@ -52,4 +52,13 @@ export const popover: Translation<PopoverMessages> = {
   signUp: 'Rejoindre',
   logIn: 'Se connecter',
   memberEarn: 'Ce que gagnent les membres',
+  birthdayTitle: 'Votre anniversaire',
+  birthdayHint: (_f: Formatter, points: string) => `Recevez ${points} à chaque anniversaire. Il ne peut être indiqué qu’une fois.`,
+  birthdayKept: (_f: Formatter, date: string) => `Votre anniversaire : ${date}`,
+  birthdayTaken: 'Votre anniversaire a déjà été indiqué.',
+  noSuchDay: 'Ce mois n’a pas ce jour.',
+  month: 'Mois',
+  day: 'Jour',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
 };
