@@ -13,21 +13,19 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Agent } from 'undici';
-import { AGENT, SECRET, SHOP, customerHeaders } from '../../packages/server/test/helpers.js';
-import { agentSession } from '../../packages/server/test/inbox-session.js';
+import { AGENT, SECRET, SHOP } from '../../packages/server/test/helpers.js';
 import { startServerProcess, type ServerProcess } from '../../packages/server/test/server-process.js';
 import { recordFigures } from '../helpers/figures.js';
 import { badRequests, type BadRequest, type Context, type Document } from './openapi-cases.js';
 import { databaseSnapshot, differences } from './database-snapshot.js';
+import { demoShopContext } from './demo-context.js';
+import { send, type Answer } from './send.js';
 import { TRAVERSALS } from './wire-values.js';
 
 const CASES = 10_000;
 const SEED = Number(process.env.SHOPFRONT_FUZZ_SEED ?? 20_261_203);
 /** Requests in flight at once: enough to keep the server busy on two cores. */
 const IN_FLIGHT = 8;
-/** Only a hang guard: a request with no answer at all counts as a failure, never a time measured. */
-const NO_ANSWER_MS = 30_000;
-
 /** Files the server serves by name: reached with names that climb out of their folder, they must find nothing. */
 const SERVED_FILES = [
   '/media/u/{}',
@@ -58,62 +56,13 @@ before(async () => {
     { preload: [join(import.meta.dirname, 'prototype-probe.mjs')] },
   );
   document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as Document;
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}/api/v1${path}${path.includes('?') ? '&' : '?'}shop=${SHOP}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...init.headers },
-    });
-  const { visitorId } = (await (await api('/visitors', { method: 'POST' })).json()) as { visitorId: string };
-  const conversation = (await (
-    await api('/chat/conversations', { method: 'POST', body: '{}', headers: { 'x-shopfront-visitor': visitorId } })
-  ).json()) as {
-    id: string;
-  };
-  const reviews = (await (await api('/products/prod-1/reviews')).json()) as { reviews: Array<{ id: string }> };
-  const rewards = (await (await api('/loyalty/rewards')).json()) as { rewards: Array<{ id: string }> };
-  const session = await agentSession(server);
-  context = {
-    shop: SHOP,
-    secret: SECRET,
-    visitor: visitorId,
-    customer: customerHeaders('cust-bad-input'),
-    inbox: { cookie: session.cookie, csrf: session.csrf, origin: server.url },
-    ids: {
-      conversationId: conversation.id,
-      reviewId: reviews.reviews[0]!.id,
-      rewardId: rewards.rewards[0]!.id,
-      productId: 'prod-1',
-      code: 'NO-SUCH-CODE',
-    },
-  };
+  context = await demoShopContext(server.url);
 });
 
 after(async () => {
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-interface Answer {
-  status: number;
-  type: string;
-  text: string;
-}
-
-async function send(request: BadRequest, dispatcher: Agent): Promise<Answer> {
-  try {
-    const response = await fetch(`${server.url}${request.url}`, {
-      dispatcher,
-      method: request.method,
-      headers: request.headers,
-      body: request.body as BodyInit | undefined,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(NO_ANSWER_MS),
-    });
-    return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
-  } catch (error) {
-    return { status: 0, type: '', text: `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}` };
-  }
-}
 
 /** Why an answer breaks the rule for its request, or undefined when it keeps it. */
 function fault(request: BadRequest, answer: Answer): string | undefined {
@@ -145,7 +94,7 @@ async function sendAll(requests: BadRequest[]): Promise<Answer[]> {
     let previous = -1;
     while (next < requests.length) {
       const index = next++;
-      answers[index] = await send(requests[index]!, dispatcher);
+      answers[index] = await send(server.url, requests[index]!, dispatcher);
       if (answers[index]!.status === 0 && previous >= 0)
         answers[index]!.text += ` after ${requests[previous]!.operation}: ${requests[previous]!.rule} (${answers[previous]!.status})`;
       previous = index;

@@ -299,3 +299,35 @@ export function badRequests(document: Document, context: Context): fc.Arbitrary<
   });
   return fc.oneof(...perOperation);
 }
+
+/** An operation of the document with what its request looks like and may answer. */
+export interface DocumentedOperation {
+  path: string;
+  method: string;
+  operationId: string;
+  /** Its security schemes (`shopKey`, `inboxSession`, `csrfToken`…). */
+  schemes: Set<string>;
+  /** The statuses it documents. */
+  statuses: Set<string>;
+  stream: boolean;
+  /** Its right request, with `change` applied to it first (headers, path values, query, JSON body). */
+  request(change?: (draft: Draft) => void): BadRequest;
+}
+
+/** Every operation of the document, each able to make its right request: for suites that change one thing themselves. */
+export function documentedOperations(document: Document, context: Context): DocumentedOperation[] {
+  const resolve = resolverFor(document);
+  return operations(document).map(({ path, method, operation }) => ({
+    path,
+    method,
+    operationId: operation.operationId,
+    schemes: schemes(operation),
+    statuses: new Set(Object.keys(operation.responses)),
+    stream: isStream(operation),
+    request(change = () => undefined) {
+      const draft = baseline(path, method, operation, context, resolve);
+      change(draft);
+      return finish(path, operation, draft, context, 'as documented', '4xx');
+    },
+  }));
+}
