@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Agent } from 'undici';
 import { AGENT, SECRET, SHOP } from '../../packages/server/test/helpers.js';
 import { startServerProcess, type ServerProcess } from '../../packages/server/test/server-process.js';
 import { recordFigures } from '../helpers/figures.js';
@@ -89,17 +88,10 @@ async function sendAll(requests: BadRequest[]): Promise<Answer[]> {
   const answers: Answer[] = new Array(requests.length);
   let next = 0;
   const worker = async () => {
-    // One connection per worker, so a connection's requests follow one another.
-    const dispatcher = new Agent({ connections: 1 });
-    let previous = -1;
     while (next < requests.length) {
       const index = next++;
-      answers[index] = await send(server.url, requests[index]!, dispatcher);
-      if (answers[index]!.status === 0 && previous >= 0)
-        answers[index]!.text += ` after ${requests[previous]!.operation}: ${requests[previous]!.rule} (${answers[previous]!.status})`;
-      previous = index;
+      answers[index] = await send(server.url, requests[index]!);
     }
-    await dispatcher.close();
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return answers;

@@ -1,5 +1,4 @@
 /** Sending a generated request (openapi-cases.ts) to a running server, and reading its answer whatever it is. */
-import type { Agent } from 'undici';
 import type { BadRequest } from './openapi-cases.js';
 
 export interface Answer {
@@ -13,10 +12,9 @@ export interface Answer {
 /** Only a hang guard: a request with no answer counts as a failure, never a time measured. */
 const NO_ANSWER_MS = 30_000;
 
-export async function send(base: string, request: BadRequest, dispatcher?: Agent): Promise<Answer> {
+export async function send(base: string, request: BadRequest): Promise<Answer> {
   try {
     const response = await fetch(`${base}${request.url}`, {
-      dispatcher,
       method: request.method,
       headers: request.headers,
       body: request.body as BodyInit | undefined,
