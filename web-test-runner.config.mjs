@@ -7,6 +7,7 @@ import { shopfrontServerPlugin } from './packages/server/testing/wtr-plugin.mjs'
 import { CHROMIUM_ARGS } from './bench/lib/browser.mjs';
 import { fakeStorefront } from './packages/adapter-shopify/test/support/fake-storefront.mjs';
 import { retryingImportsMiddleware } from './scripts/retrying-imports.mjs';
+import { figuresPlugin } from './test/helpers/figures-plugin.mjs';
 
 /**
  * `/__bundle/<source path>` serves that entry bundled with all its dependencies:
@@ -64,7 +65,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default {
   port: Number(process.env.WTR_PORT) || (await freePort()),
-  files: ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.node.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/faults/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   // A fake Shopify storefront on the page's own origin (app proxy, Ajax product JSON), for the Shopify adapter;
   // and the CDN build's retrying dynamic imports (scripts/retrying-imports.mjs) on the sources as served.
@@ -73,6 +74,7 @@ export default {
   plugins: [
     bundlePlugin,
     failNextFetchPlugin,
+    figuresPlugin(),
     shopfrontServerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],

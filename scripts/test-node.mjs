@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Node tests (`packages/*/test/**/*.node.test.ts`, `test/node/**/*.test.ts`) with
+// Node tests (`packages/*/test/**/*.node.test.ts`, `test/node/**/*.test.ts`, and the
+// reliability suites' `test/faults/**/*.node.test.ts`, `test/bad-input/**/*.node.test.ts`) with
 // node:test, TypeScript through tsx, workspace packages resolved to their sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,6 +21,8 @@ const files = (
     : [
         ...readdirSync('packages').flatMap((name) => find(join('packages', name, 'test'), /\.node\.test\.ts$/)),
         ...find(join('test', 'node'), /\.test\.ts$/),
+        ...find(join('test', 'faults'), /\.node\.test\.ts$/),
+        ...find(join('test', 'bad-input'), /\.node\.test\.ts$/),
       ]
 ).sort();
 

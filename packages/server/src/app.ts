@@ -84,8 +84,20 @@ function shopGate(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * A refusal of a request that carries a body closes the connection after it:
+ * the body may be unread (refused on its length or its credentials) and still
+ * arriving, and the server drops such a connection soon after; a client told
+ * `Connection: close` opens a new one instead of losing its next request on it.
+ */
+function closeAfterRefusedBody(c: AppContext) {
+  const length = c.req.header('content-length');
+  if ((length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined) c.header('Connection', 'close');
+}
+
 function onError(deps: Deps) {
   return (error: Error, c: AppContext) => {
+    closeAfterRefusedBody(c);
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(errorBody(error.message, error.field), error.status);
@@ -110,7 +122,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistry } {
   const app = new Hono<AppEnv>();
   app.onError(onError(deps));
-  app.notFound((c) => c.json(errorBody(`Nothing at ${c.req.method} ${c.req.path}.`), 404));
+  // `path` is the input at fault, as every 4xx names one.
+  app.notFound((c) => c.json(errorBody(`Nothing at ${c.req.method} ${c.req.path}.`, 'path'), 404));
 
   const proxies = proxyTrust(deps.config.trustProxy);
   app.use('*', async (c, next) => {
@@ -128,7 +141,10 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     return bodyLimit({
       maxSize: limitFor(c.req.path),
-      onError: (limited) => limited.json(errorBody(`body: too large: at most ${bytes(limitFor(c.req.path))}.`, 'body'), 413),
+      onError: (limited) => {
+        closeAfterRefusedBody(limited);
+        return limited.json(errorBody(`body: too large: at most ${bytes(limitFor(c.req.path))}.`, 'body'), 413);
+      },
     })(c, next);
   });
 

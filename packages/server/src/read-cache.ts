@@ -104,3 +104,6 @@ export class ReadCache {
 /** Every review read of a shop: a vote names only its review, so its product's answers cannot be told apart. */
 export const reviewsTag = (shopId: number) => `reviews:${shopId}`;
 export const faqTag = (shopId: number) => `faq:${shopId}`;
+
+/** The longest `If-None-Match` a cached read takes (the document says so); a longer one is a 400, not a miss. */
+export const IF_NONE_MATCH_MAX_LENGTH = 1024;

@@ -287,6 +287,15 @@ export const BAD_INPUTS: BadInput[] = [
     message: 'body: too large: at most 64 KB.',
   },
   // FAQ and products.
+  {
+    name: 'If-None-Match over 1024 characters',
+    path: '/faq',
+    headers: { 'if-none-match': `"${'e'.repeat(1024)}"` },
+    status: 400,
+    field: 'If-None-Match',
+    message: 'If-None-Match: too long: at most 1024 characters.',
+  },
+  { name: 'a path nothing is at', path: '/faqs', status: 404, field: 'path', message: 'Nothing at GET /api/v1/faqs.' },
   { name: 'FAQ search without q', path: '/faq/search', status: 400, field: 'q', message: 'q: required.' },
   { name: 'FAQ search q blank', path: '/faq/search?q=%20%20', status: 400, field: 'q', message: 'q: must not be empty.' },
   {

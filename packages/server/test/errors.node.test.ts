@@ -51,3 +51,25 @@ describe('errors that say why', () => {
     });
   }
 });
+
+describe('a refused body', () => {
+  // Refused on its length or its credentials, the body may be unread and still arriving; the server then
+  // drops the connection, and a client that reused it lost its next request ("other side closed").
+  for (const [name, init] of [
+    ['over the size limit', { body: JSON.stringify({ email: 'a@example.com', message: 'm'.repeat(100_000) }) }],
+    ['from an origin the shop does not allow', { body: '{}', headers: { origin: 'https://evil.example' } }],
+  ] as const) {
+    it(`${name}: answers with Connection: close, so the client does not reuse the connection`, async () => {
+      const response = await server.api('/chat/email', { method: 'POST', ...init });
+      assert.ok(response.status === 413 || response.status === 403, String(response.status));
+      assert.equal(response.headers.get('connection'), 'close');
+      await response.body?.cancel();
+    });
+  }
+
+  it('a right request keeps its connection', async () => {
+    const response = await server.api('/chat/email', { method: 'POST', body: JSON.stringify({ email: 'a@example.com', message: 'Hi' }) });
+    assert.equal(response.status, 201);
+    assert.notEqual(response.headers.get('connection'), 'close');
+  });
+});

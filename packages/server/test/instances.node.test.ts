@@ -5,39 +5,20 @@
  * nothing is lost or stored twice. Runs when the tests run on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SHOP, freshDatabase, openStream, testDatabaseKind, type TestDatabase } from './helpers.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const skip = testDatabaseKind === 'postgres' ? false : 'needs a shared database: runs on PostgreSQL (SHOPFRONT_TEST_DATABASE_URL)';
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-}
+type Instance = ServerProcess;
 
 /** Starts `npm start`'s entry point on a free port; resolves once it listens. */
-function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1]!, child });
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited (${code}) before listening: ${output}`)));
-  });
-}
+const startInstance = (env: Record<string, string>): Promise<Instance> => startServerProcess(env);
 
 describe('two instances on one PostgreSQL', { skip }, () => {
   let dir: string;

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import * as core from '@shopfront/core/schemas.js';
 import * as inbox from '../inbox/wire.js';
 import type { CsvReply, EmptyReply, JsonReply, Params, RecordedRoute, RouteDefinition, StreamReply, Tag } from './route.js';
+import { IF_NONE_MATCH_MAX_LENGTH } from '../read-cache.js';
 import { SERVER_SCHEMAS } from './schemas.js';
 import { SECURITY_SCHEMES, policyErrors, requirementsOf } from './security.js';
 
@@ -210,7 +211,7 @@ const IF_NONE_MATCH = {
   in: 'header',
   required: false,
   description: 'The ETag of the copy you hold: a 304 without a body if it is still current',
-  schema: { type: 'string', maxLength: 1024 },
+  schema: { type: 'string', maxLength: IF_NONE_MATCH_MAX_LENGTH },
 };
 
 function operation(

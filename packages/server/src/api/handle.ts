@@ -11,7 +11,7 @@ import { parseBody, parseParams } from './input.js';
 import type { JsonReply, Mount, RouteDefinition } from './route.js';
 import { checkPolicy } from './security.js';
 import { isIssuedVisitor } from '../identity.js';
-import { CACHE_CONTROL, CDN_CACHE_CONTROL, etagOf, matches } from '../read-cache.js';
+import { CACHE_CONTROL, CDN_CACHE_CONTROL, IF_NONE_MATCH_MAX_LENGTH, etagOf, matches } from '../read-cache.js';
 
 export function mountWith(deps: Deps): Mount {
   return async (definition: RouteDefinition, c: AppContext) => {
@@ -60,6 +60,10 @@ function checked(definition: RouteDefinition, reply: JsonAnswer): unknown {
  * The key holds the base URL too, since answers carry absolute photo URLs.
  */
 async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppContext, input: never): Promise<Response> {
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch !== undefined && ifNoneMatch.length > IF_NONE_MATCH_MAX_LENGTH) {
+    throw new HttpError(400, `If-None-Match: too long: at most ${IF_NONE_MATCH_MAX_LENGTH} characters.`, 'If-None-Match');
+  }
   const tag = definition.cached!(input);
   const key = `${c.get('baseUrl')} ${c.req.path}${new URL(c.req.url).search}`;
   let answer = deps.reads.get(tag, key);
@@ -76,7 +80,7 @@ async function answerFromCache(deps: Deps, definition: RouteDefinition, c: AppCo
   c.header('ETag', answer.etag);
   c.header('Cache-Control', CACHE_CONTROL);
   c.header('CDN-Cache-Control', CDN_CACHE_CONTROL);
-  if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+  if (matches(ifNoneMatch, answer.etag)) return c.body(null, 304);
   c.set('cachedRead', { tag, key });
   return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 }
