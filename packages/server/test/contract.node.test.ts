@@ -158,6 +158,7 @@ describe('RestAdapter against the document', () => {
         return member.loyalty.redeem(cheapest.id);
       },
       'loyalty.activity': async () => [await guest.loyalty.activity(), await member.loyalty.activity()],
+      'loyalty.setBirthday': () => member.loyalty.setBirthday!({ month: 3, day: 14 }),
       'chat.status': () => guest.chat.status(),
       'chat.start': () => guest.chat.start({ name: 'Ada', email: 'ada@example.com' }),
       'chat.send': async () => {

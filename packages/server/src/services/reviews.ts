@@ -78,7 +78,7 @@ export async function submitInvitedReview(
   const id = invitedReviewId(shop, invitation);
   if (await deps.storage.reviews.moderationReview(shop.id, id)) return 'already-reviewed';
   const { email } = invitation;
-  return storeReview(deps, shop, id, { ...submission, email }, { email }, uploads);
+  return storeReview(deps, shop, id, { ...submission, email }, { email }, uploads, true);
 }
 
 async function storeReview(
@@ -88,6 +88,8 @@ async function storeReview(
   submission: Omit<NewReview, 'status' | 'id'>,
   buyer: Buyer,
   uploads: readonly PreparedPhoto[],
+  /** Its id is the invitation's: a failed insert may be the same invitation's review, sent twice at once. */
+  invitation = false,
 ): Promise<Submitted | 'already-reviewed'> {
   const status = statusOnArrival(shop, submission.rating);
   // Verified only by the shop's orders, never by what the browser sends (an order arriving later verifies it then).
@@ -102,7 +104,7 @@ async function storeReview(
   } catch (error) {
     await deps.media.removeReviewPhotos(files.map((file) => file.name));
     // An invitation's review sent twice at once: the unique id let the first one in.
-    if (await deps.storage.reviews.moderationReview(shop.id, id)) return 'already-reviewed';
+    if (invitation && (await deps.storage.reviews.moderationReview(shop.id, id))) return 'already-reviewed';
     throw error;
   }
   if (status === 'published') {
