@@ -30,9 +30,9 @@ export async function login(target: Target, email = AGENT.email, password = AGEN
   });
 }
 
-/** A signed-in agent: the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
-export async function agentSession(target: Target) {
-  const response = await login(target);
+/** A signed-in agent (the configured one unless `email` and `password` say): the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
+export async function agentSession(target: Target, email = AGENT.email, password = AGENT.password) {
+  const response = await login(target, email, password);
   assert.equal(response.status, 303);
   const cookie = cookieOf(response, 'sf_inbox')!;
   const shell = await (await fetch(`${target.url}/inbox`, { headers: { cookie } })).text();
