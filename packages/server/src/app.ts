@@ -23,7 +23,8 @@ import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { emailRoutes } from './routes/email.js';
 import { shopifyInstallRoutes } from './routes/shopify-install.js';
-import { shopifyRoutes } from './routes/shopify.js';
+import { shopKeyOf, shopifyRoutes } from './routes/shopify.js';
+import { isShopDomain } from './shopify/oauth.js';
 import { discountRoutes } from './routes/discounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -59,8 +60,10 @@ function limitFor(fullPath: string): number {
 function shopGate(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.header('Vary', 'Origin');
-    const key = c.req.query('shop');
-    if (!key) throw new HttpError(400, 'Name the shop with the `shop` query parameter.', 'shop');
+    const named = c.req.query('shop');
+    if (!named) throw new HttpError(400, 'Name the shop with the `shop` query parameter.', 'shop');
+    // A Shopify storefront's direct calls (the chat stream) name the store by its myshopify domain.
+    const key = isShopDomain(named) ? shopKeyOf(named) : named;
     const shop = await deps.shops.byKey(key);
     if (!shop) throw new HttpError(404, 'No such shop.', 'shop');
     c.set('shop', shop);

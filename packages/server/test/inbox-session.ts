@@ -30,7 +30,7 @@ export async function login(target: Target, email = AGENT.email, password = AGEN
   });
 }
 
-/** A signed-in agent: the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
+/** A signed-in agent (the configured one unless `email` and `password` say): the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
 export async function agentSession(target: Target, email = AGENT.email, password = AGENT.password) {
   const response = await login(target, email, password);
   assert.equal(response.status, 303);

@@ -207,4 +207,15 @@ describe('the Shopify app proxy', () => {
     const stranger = await proxied('/api/v1/loyalty/member', { shop: 'nobody.myshopify.com' });
     assert.equal(stranger.status, 404);
   });
+
+  it('lets the storefront reach the server directly (the chat stream) naming the store by its myshopify domain, with CORS', async () => {
+    const storefront = `https://${DOMAIN}`;
+    const status = await fetch(`${server.url}/api/v1/chat/status?shop=${DOMAIN}`, { headers: { origin: storefront } });
+    assert.equal(status.status, 200);
+    assert.equal(status.headers.get('access-control-allow-origin'), storefront);
+    const elsewhere = await fetch(`${server.url}/api/v1/chat/status?shop=${DOMAIN}`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(elsewhere.status, 403);
+    const stranger = await fetch(`${server.url}/api/v1/chat/status?shop=nobody.myshopify.com`);
+    assert.equal(stranger.status, 404);
+  });
 });

@@ -9,29 +9,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { themeCheckRun } from '@shopify/theme-check-node';
-import { EXTENSION } from './liquid.js';
+import { EXTENSION, blockSchema } from './liquid.js';
 
 const ASSET_TYPES = ['.js', '.css', '.svg', '.png', '.jpg', '.jpeg'];
 const files = (dir: string) => (existsSync(join(EXTENSION, dir)) ? readdirSync(join(EXTENSION, dir)) : []);
 const read = (dir: string, file: string) => readFileSync(join(EXTENSION, dir, file), 'utf8');
 const size = (dir: string, file: string) => statSync(join(EXTENSION, dir, file)).size;
-
-interface BlockSchema {
-  name: string;
-  target: string;
-  javascript?: string;
-  stylesheet?: string;
-  enabled_on?: unknown;
-  disabled_on?: unknown;
-  settings?: Array<{ id?: string; type: string; autofill?: boolean; label?: string }>;
-}
-
-/** The JSON between `{% schema %}` and `{% endschema %}`, parsed. */
-function schemaOf(file: string): BlockSchema {
-  const match = /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(read('blocks', file));
-  assert.ok(match, `${file} has a {% schema %}`);
-  return JSON.parse(match[1]!) as BlockSchema;
-}
 
 before(() => {
   assert.ok(
@@ -72,7 +55,7 @@ describe("Shopify's limits", () => {
   it('has at most 30 blocks, one of them an app embed', () => {
     const blocks = files('blocks');
     assert.ok(blocks.length > 0 && blocks.length <= 30, `${blocks.length} blocks`);
-    const targets = blocks.map((file) => schemaOf(file).target);
+    const targets = blocks.map((file) => blockSchema(file).target);
     assert.deepEqual(targets.filter((target) => target === 'body').length, 1);
     assert.ok(targets.every((target) => target === 'body' || target === 'section'));
   });
@@ -111,7 +94,7 @@ describe("Shopify's limits", () => {
     for (const file of [...files('blocks'), ...files('snippets')]) assert.ok(file.replace(/\.liquid$/, '').length < 25, file);
     const schemaLocale = JSON.parse(read('locales', 'en.default.schema.json'));
     for (const file of files('blocks')) {
-      const { name } = schemaOf(file);
+      const { name } = blockSchema(file);
       const shown = name.startsWith('t:')
         ? name
             .slice(2)
@@ -124,21 +107,21 @@ describe("Shopify's limits", () => {
 
   it('gives each block valid schema JSON: enabled_on or disabled_on, never both; assets that exist', () => {
     for (const file of files('blocks')) {
-      const schema = schemaOf(file);
+      const schema = blockSchema(file);
       assert.ok(!(schema.enabled_on && schema.disabled_on), `${file}: enabled_on and disabled_on`);
       for (const asset of [schema.javascript, schema.stylesheet].filter(Boolean))
         assert.ok(files('assets').includes(asset!), `${file}: ${asset}`);
       const ids = (schema.settings ?? []).filter((setting) => setting.id).map((setting) => setting.id);
       assert.equal(new Set(ids).size, ids.length, `${file}: setting ids are unique`);
     }
-    const product = schemaOf('review-feed.liquid').settings?.find((setting) => setting.type === 'product');
+    const product = blockSchema('review-feed.liquid').settings?.find((setting) => setting.type === 'product');
     assert.equal(product?.autofill, true, 'the review feed fills in the product of the page');
   });
 
   it("keeps the embed's script under 10,000 raw bytes", () => {
     const embed = read('blocks', 'embed.liquid');
     const scripts = [...embed.matchAll(/'([\w-]+\.js)' \| asset_url/g)].map((match) => match[1]!);
-    const schema = schemaOf('embed.liquid');
+    const schema = blockSchema('embed.liquid');
     if (schema.javascript) scripts.push(schema.javascript);
     assert.deepEqual(scripts, ['shopfront.js']);
     for (const script of scripts) assert.ok(size('assets', script) <= 10_000, `${script} is ${size('assets', script)} bytes`);

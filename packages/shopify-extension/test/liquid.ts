@@ -26,7 +26,15 @@ const escapeHtml = (value: unknown) =>
 export const shopifyJson = (value: unknown) =>
   (JSON.stringify(value ?? null) ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-export function createEngine(language = 'en'): Liquid {
+/** Where Shopify's CDN serves the extension's assets (the render tests never fetch them). */
+export const CDN_ASSETS = '//cdn.shopify.com/extensions/0000/1.0.0/assets';
+
+export interface EngineOptions {
+  /** The URL `asset_url` puts before an asset's name: a fixture storefront serves them itself. */
+  assetRoot?: string;
+}
+
+export function createEngine(language = 'en', { assetRoot = CDN_ASSETS }: EngineOptions = {}): Liquid {
   const engine = new Liquid({
     root: join(EXTENSION, 'blocks'),
     partials: join(EXTENSION, 'snippets'),
@@ -47,7 +55,7 @@ export function createEngine(language = 'en'): Liquid {
     },
     render: () => '',
   });
-  engine.registerFilter('asset_url', (name: string) => `//cdn.shopify.com/extensions/0000/1.0.0/assets/${name}?v=1`);
+  engine.registerFilter('asset_url', (name: string) => `${assetRoot}/${name}?v=1`);
   engine.registerFilter('image_url', (image: { src?: string } | string, ...args: Array<[string, unknown]>) => {
     const width = args.find(([key]) => key === 'width')?.[1];
     const src = typeof image === 'string' ? image : image?.src;
@@ -67,6 +75,28 @@ export function createEngine(language = 'en'): Liquid {
   });
   return engine;
 }
+
+export interface BlockSchema {
+  name: string;
+  target: string;
+  javascript?: string;
+  stylesheet?: string;
+  enabled_on?: unknown;
+  disabled_on?: unknown;
+  settings?: Array<{ id?: string; type: string; autofill?: boolean; label?: string; default?: unknown }>;
+}
+
+/** The JSON between `{% schema %}` and `{% endschema %}` of `blocks/<file>`, parsed. */
+export function blockSchema(file: string): BlockSchema {
+  const source = readFileSync(join(EXTENSION, 'blocks', file), 'utf8');
+  const match = /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(source);
+  if (!match) throw new Error(`${file} has no {% schema %}`);
+  return JSON.parse(match[1]!) as BlockSchema;
+}
+
+/** A block's settings as Shopify gives them before the merchant changes any: each setting's `default`. */
+export const defaultSettings = (file: string): Record<string, unknown> =>
+  Object.fromEntries((blockSchema(file).settings ?? []).flatMap((setting) => (setting.id ? [[setting.id, setting.default]] : [])));
 
 export const HOSTILE = '"><img src=x onerror=alert(1)>';
 export const HOSTILE_SCRIPT = '</script><img src=x onerror=alert(2)><script>';
