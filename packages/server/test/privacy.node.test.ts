@@ -6,12 +6,12 @@
  * and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CustomerErasure, CustomerExport } from '../src/api/schemas.js';
-import { PNG, SECRET, customerHeaders, startTestServer, type TestServer } from './helpers.js';
+import { PNG, SECRET, customerHeaders, sendWebhook, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => (server = await startTestServer()));
@@ -20,10 +20,8 @@ after(() => server.stop());
 const admin = { authorization: `Bearer ${SECRET}` };
 const PRODUCT = 'prod-5';
 
-const signedBody = (body: string) => ({ 'x-shopfront-hmac-sha256': createHmac('sha256', SECRET).update(body).digest('base64') });
 const webhook = async (path: string, payload: Record<string, unknown>) => {
-  const body = JSON.stringify(payload);
-  const response = await server.api(path, { method: 'POST', visitor: null, headers: signedBody(body), body });
+  const response = await sendWebhook(server, path, payload);
   assert.equal(response.status, 200, `${path}: ${await response.text()}`);
 };
 

@@ -27,7 +27,7 @@ import {
 import { emailAgentReply } from '../services/email.js';
 import { moderateReview, replyToReview } from '../services/reviews.js';
 import { eventStream } from '../sse.js';
-import type { AgentRecord, Shop } from '../storage/index.js';
+import { conversationIdParam, inboxLookups } from './lookups.js';
 import {
   AgentReply,
   AvailabilityBody,
@@ -48,21 +48,12 @@ import {
   Typing,
 } from './wire.js';
 
-const conversationId = { conversationId: { schema: Id, description: "The conversation's id" } };
+const conversationId = conversationIdParam;
 const reviewId = { reviewId: { schema: Id, description: "The review's id" } };
 const done = { 200: { description: 'Done', schema: Done } } as const;
 
 export function inboxApi(deps: Deps) {
-  const shopOf = async (agent: AgentRecord): Promise<Shop> => {
-    const shop = await deps.storage.shops.byId(agent.shopId);
-    if (!shop) throw new HttpError(404, 'The shop no longer exists.');
-    return shop;
-  };
-  const conversationOf = async (agent: AgentRecord, id: string) => {
-    const conversation = await deps.storage.chat.conversation(agent.shopId, id);
-    if (!conversation) throw new HttpError(404, 'No such conversation.', 'conversationId');
-    return conversation;
-  };
+  const { shopOf, conversationOf } = inboxLookups(deps);
   const baseUrlOf = (c: AppContext) => c.get('baseUrl');
   const base = { tags: ['Inbox'], security: 'inbox' } as const;
 

@@ -5,7 +5,7 @@
  * construction. The storage records they describe are pinned by `Same<…>`.
  */
 import * as z from 'zod/mini';
-import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Review, Timestamp, text } from '@shopfront/core/schemas.js';
+import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Product, Review, Timestamp, text } from '@shopfront/core/schemas.js';
 import type { InboxEvent as HubEvent } from '../chat-hub.js';
 import type {
   AgentRecord,
@@ -24,6 +24,12 @@ export const ConversationRecord = z.extend(Conversation, {
   visitorName: z.optional(z.string()),
   visitorEmail: z.optional(z.string()),
   customerId: z.optional(z.string()),
+  /** The page the chat was started from. */
+  startPage: z.optional(z.string()),
+  /** The page of the shopper's latest message (else the start page). */
+  currentPage: z.optional(z.string()),
+  /** Product ids the shopper viewed, newest first, sent with their consent; absent without it. */
+  viewedProductIds: z.optional(z.array(z.string())),
   /** The sequence number of the conversation's last message (0 before the first). */
   lastSeq: z.int().check(z.gte(0)),
   agentReadSeq: z.int().check(z.gte(0)),
@@ -112,6 +118,44 @@ export type ReviewList = z.infer<typeof ReviewList>;
 
 export const ReviewChange = z.object({ review: ModerationReview });
 export type ReviewChange = z.infer<typeof ReviewChange>;
+
+/** An order as the sidebar lists it: amounts in major units, as the order webhook sends them. */
+export const ShopperOrder = z.object({
+  id: z.string(),
+  status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),
+  currency: z.string(),
+  total: z.number(),
+  refunded: z.number(),
+  placedAt: Timestamp,
+  items: z.array(z.object({ productId: z.string(), title: z.optional(z.string()), quantity: z.int(), price: z.number() })),
+});
+export type ShopperOrder = z.infer<typeof ShopperOrder>;
+
+/** Everything the shop knows about the shopper of one conversation, for the sidebar beside it. */
+export const ShopperContext = z.object({
+  shopper: z.object({
+    /** `customer`: signed in at the shop (the id is proven by the shop's signature); `guest` otherwise. */
+    kind: z.enum(['customer', 'guest']),
+    name: z.optional(z.string()),
+    email: z.optional(z.string()),
+    customerId: z.optional(z.string()),
+  }),
+  /**
+   * How the records below were found: `customer` by the signed customer id (or their email), `email` by
+   * an address a guest typed and nobody verified, `none` when the guest gave nothing to look up.
+   */
+  matchedBy: z.enum(['customer', 'email', 'none']),
+  pages: z.object({ start: z.optional(z.string()), current: z.optional(z.string()) }),
+  /** `shared: false`: the shopper did not consent to sharing what they viewed, so nothing was sent. */
+  viewed: z.object({ shared: z.boolean(), products: z.array(Product) }),
+  /** Signed customers only: guests have no loyalty account. */
+  loyalty: z.optional(z.object({ member: z.boolean(), tier: z.nullable(z.string()), points: z.int(), lifetimePoints: z.int() })),
+  orders: z.array(ShopperOrder),
+  /** Their other conversations, most recently updated first. */
+  conversations: z.array(ConversationRecord),
+  reviews: z.array(ModerationReview),
+});
+export type ShopperContext = z.infer<typeof ShopperContext>;
 
 export const Done = z.object({ ok: z.literal(true) });
 export type Done = z.infer<typeof Done>;

@@ -62,9 +62,20 @@ export class PostgresChat implements ChatStorage {
     const createdAt = now();
     const created = await row(
       this.pool,
-      `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $7) RETURNING *`,
-      [randomUUID(), shopId, visitor.visitorId ?? null, visitor.name ?? null, visitor.email ?? null, visitor.customerId ?? null, createdAt],
+      `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, start_page, viewed_products,
+         status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9) RETURNING *`,
+      [
+        randomUUID(),
+        shopId,
+        visitor.visitorId ?? null,
+        visitor.name ?? null,
+        visitor.email ?? null,
+        visitor.customerId ?? null,
+        visitor.page ?? null,
+        visitor.viewed ? JSON.stringify(visitor.viewed) : null,
+        createdAt,
+      ],
     );
     return toConversation(created!);
   }
@@ -109,8 +120,9 @@ export class PostgresChat implements ChatStorage {
       }
       const conversation = await row(
         client,
-        "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $1, status = 'open' WHERE id = $2 RETURNING *",
-        [createdAt, conversationId],
+        `UPDATE conversations SET last_seq = last_seq + 1, updated_at = $1, status = 'open', current_page = COALESCE($3, current_page)
+         WHERE id = $2 RETURNING *`,
+        [createdAt, conversationId, message.page ?? null],
       );
       return { message: toMessage(inserted), created: true, conversation: toConversation(conversation!) };
     });
@@ -141,6 +153,17 @@ export class PostgresChat implements ChatStorage {
       const last: Row = Object.fromEntries(MESSAGE_COLUMNS.map((column) => [column, joined[`m_${column}`]]));
       return { ...conversation, lastMessage: toMessage(last) };
     });
+  }
+
+  async conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]> {
+    const [customerId, email] = subjectKeys(subject);
+    const found = await rows(
+      this.pool,
+      `SELECT * FROM conversations WHERE shop_id = $1 AND (customer_id = $2 OR lower(visitor_email) = $3)
+       ORDER BY updated_at DESC, id LIMIT $4`,
+      [shopId, customerId, email, limit],
+    );
+    return found.map(toConversation);
   }
 
   async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {

@@ -322,6 +322,14 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 8,
+    name: "the shopper's pages and recently viewed products beside a conversation",
+    sql: `
+      ALTER TABLE conversations ADD COLUMN start_page text, ADD COLUMN current_page text, ADD COLUMN viewed_products jsonb;
+      CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

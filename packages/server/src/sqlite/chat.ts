@@ -26,8 +26,9 @@ export class SqliteChat implements ChatStorage {
     const createdAt = now();
     this.db
       .prepare(
-        `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, start_page, viewed_products,
+           status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
       )
       .run(
         id,
@@ -36,6 +37,8 @@ export class SqliteChat implements ChatStorage {
         visitor.name ?? null,
         visitor.email ?? null,
         visitor.customerId ?? null,
+        visitor.page ?? null,
+        visitor.viewed ? JSON.stringify(visitor.viewed) : null,
         createdAt,
         createdAt,
       );
@@ -73,8 +76,10 @@ export class SqliteChat implements ChatStorage {
         const created = inserted.changes === 1;
         if (created) {
           this.db
-            .prepare("UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, status = 'open' WHERE id = ?")
-            .run(createdAt, conversationId);
+            .prepare(
+              "UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, status = 'open', current_page = COALESCE(?, current_page) WHERE id = ?",
+            )
+            .run(createdAt, message.page ?? null, conversationId);
         }
         const row = this.db
           .prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
@@ -106,6 +111,17 @@ export class SqliteChat implements ChatStorage {
       const message = last.get(conversation.id, conversation.lastSeq) as Row | undefined;
       return { ...conversation, ...(message ? { lastMessage: toMessage(message) } : {}) };
     });
+  }
+
+  async conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]> {
+    const [customerId, email] = subjectKeys(subject);
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM conversations WHERE shop_id = ? AND (customer_id = ? OR lower(visitor_email) = ?)
+         ORDER BY updated_at DESC, id LIMIT ?`,
+      )
+      .all(shopId, customerId, email, limit) as Row[];
+    return rows.map(toConversation);
   }
 
   async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {

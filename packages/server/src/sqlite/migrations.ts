@@ -317,4 +317,14 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 8,
+    name: "the shopper's pages and recently viewed products beside a conversation",
+    sql: `
+      ALTER TABLE conversations ADD COLUMN start_page TEXT;
+      ALTER TABLE conversations ADD COLUMN current_page TEXT;
+      ALTER TABLE conversations ADD COLUMN viewed_products TEXT;
+      CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
+    `,
+  },
 ];

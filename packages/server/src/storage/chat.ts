@@ -7,6 +7,10 @@ export interface NewVisitor {
   name?: string;
   email?: string;
   customerId?: string;
+  /** The page the chat was started from. */
+  page?: string;
+  /** Product ids the shopper viewed, newest first; absent when they did not consent to sharing them. */
+  viewed?: string[];
 }
 
 export interface NewMessage {
@@ -17,6 +21,8 @@ export interface NewMessage {
   avatarUrl?: string;
   body: string;
   attachment?: ChatAttachment;
+  /** The page the shopper wrote from: the conversation's current page from now on. */
+  page?: string;
 }
 
 export interface ConversationRecord extends Conversation {
@@ -25,6 +31,12 @@ export interface ConversationRecord extends Conversation {
   visitorName?: string;
   visitorEmail?: string;
   customerId?: string;
+  /** The page the chat was started from. */
+  startPage?: string;
+  /** The page of the shopper's latest message (else the start page). */
+  currentPage?: string;
+  /** Product ids the shopper viewed, newest first, as the widget sent them with their consent; absent without it. */
+  viewedProductIds?: string[];
   /** The sequence number of the conversation's last message (0 before the first). */
   lastSeq: number;
   agentReadSeq: number;
@@ -87,6 +99,8 @@ export interface ChatStorage {
   messagesAfter(conversationId: string, after: number, limit: number): Promise<ChatMessage[]>;
   /** Conversations with at least one message, most recently updated first. */
   conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]>;
+  /** The subject's conversations (by customer id or visitor email), most recently updated first. */
+  conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]>;
   setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined>;
   /** Moves the agents' read mark forward, never past the last message and never back. */
   markRead(shopId: number, conversationId: string, seq: number): Promise<void>;

@@ -28,6 +28,8 @@ export function chatContract(open: OpenStorage): void {
         name: 'Ada',
         email: 'ada@example.com',
         customerId: 'cust-1',
+        page: 'https://shop.example/products/a',
+        viewed: ['prod-2', 'prod-1'],
       });
       assert.deepEqual(
         { ...conversation, id: undefined, createdAt: undefined, updatedAt: undefined },
@@ -41,6 +43,9 @@ export function chatContract(open: OpenStorage): void {
           visitorName: 'Ada',
           visitorEmail: 'ada@example.com',
           customerId: 'cust-1',
+          startPage: 'https://shop.example/products/a',
+          currentPage: 'https://shop.example/products/a',
+          viewedProductIds: ['prod-2', 'prod-1'],
           lastSeq: 0,
           agentReadSeq: 0,
         },
@@ -49,6 +54,38 @@ export function chatContract(open: OpenStorage): void {
       assert.equal(await storage().chat.conversation((await newShop(storage())).id, conversation.id), undefined);
       const anonymous = await storage().chat.createConversation(shop.id, {});
       assert.deepEqual([anonymous.visitorId, anonymous.visitorName, anonymous.customerId], [undefined, undefined, undefined]);
+      // Without consent the widget sends no list: nothing viewed is kept, which is not the same as an empty list.
+      assert.deepEqual([anonymous.startPage, anonymous.viewedProductIds], [undefined, undefined]);
+      assert.deepEqual((await storage().chat.createConversation(shop.id, { viewed: [] })).viewedProductIds, []);
+    });
+
+    it("follows the shopper's page: a visitor message's page is the current one, a message without one keeps it", async () => {
+      const shop = await newShop(storage());
+      const conversation = await storage().chat.createConversation(shop.id, { page: 'https://shop.example/a' });
+      await storage().chat.appendMessage(conversation.id, fromVisitor('on b', { page: 'https://shop.example/b' }));
+      const { conversation: after } = await storage().chat.appendMessage(conversation.id, fromVisitor('no page'));
+      assert.deepEqual([after.startPage, after.currentPage], ['https://shop.example/a', 'https://shop.example/b']);
+    });
+
+    it("lists a subject's conversations by customer id or email (any case), newest first, in their shop only", async () => {
+      const shop = await newShop(storage());
+      const chat = storage().chat;
+      const byId = await chat.createConversation(shop.id, { customerId: 'cust-9' });
+      await pause(5);
+      const byEmail = await chat.createConversation(shop.id, { email: 'Nina@Example.com' });
+      await chat.createConversation(shop.id, { customerId: 'cust-10', email: 'other@example.com' });
+      await chat.createConversation((await newShop(storage())).id, { customerId: 'cust-9' });
+      await chat.appendMessage(byId.id, fromVisitor('latest'));
+      const found = await chat.conversationsOf(shop.id, { customerId: 'cust-9', email: 'nina@example.com' }, 10);
+      assert.deepEqual(
+        found.map((conversation) => conversation.id),
+        [byId.id, byEmail.id],
+      );
+      assert.deepEqual(
+        (await chat.conversationsOf(shop.id, { email: 'NINA@example.com' }, 10)).map((conversation) => conversation.id),
+        [byEmail.id],
+      );
+      assert.equal((await chat.conversationsOf(shop.id, { customerId: 'cust-9' }, 1)).length, 1);
     });
 
     it('numbers messages 1, 2, 3… and keeps them whole', async () => {

@@ -17,6 +17,7 @@ import type {
   ModerationReview,
   ReviewChange,
   ReviewList,
+  ShopperContext,
 } from '../wire.js';
 
 type ReviewStatus = ModerationReview['status'];
@@ -36,6 +37,7 @@ export class InboxApi {
   history = (id: string, after = 0) => this.#request<ConversationHistory>(`${conversationPath(id)}/messages?after=${after}`);
   reply = (id: string, body: string) =>
     this.#request<ChatMessage>(`${conversationPath(id)}/messages`, 'POST', { clientId: crypto.randomUUID(), body });
+  shopperContext = (id: string) => this.#request<ShopperContext>(`${conversationPath(id)}/context`);
   markRead = (id: string, seq: number) => this.#request<Done>(`${conversationPath(id)}/read`, 'POST', { seq });
   typing = (id: string, active: boolean) => this.#request<Done>(`${conversationPath(id)}/typing`, 'POST', { active });
   setConversationStatus = (id: string, status: 'open' | 'closed') =>

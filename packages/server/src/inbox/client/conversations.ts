@@ -1,8 +1,9 @@
-/** The conversations tab: open conversations updating live, one thread at a time, replies and typing. */
+/** The conversations tab: open conversations updating live, one thread at a time with its shopper beside it, replies and typing. */
 import { html, nothing, type ReactiveController } from 'lit';
 import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
-import type { ConversationSummary } from '../wire.js';
+import type { ConversationRecord, ConversationSummary } from '../wire.js';
 import { time, type InboxHost } from './host.js';
+import { ShopperPanel } from './shopper.js';
 
 /** Tell the shopper the agent is typing at most this often. */
 const TYPING_EVERY_MS = 3000;
@@ -10,12 +11,16 @@ const TYPING_EVERY_MS = 3000;
 export class ConversationsTab implements ReactiveController {
   conversations: ConversationSummary[] = [];
   selectedId?: string;
+  /** The open thread's conversation as the server last sent it (it may be a closed one, opened from the sidebar). */
+  selected?: ConversationRecord;
   messages: ChatMessage[] = [];
+  readonly shopper: ShopperPanel;
   #lastTyping = 0;
   #scrollToEnd = false;
 
   constructor(private readonly host: InboxHost) {
     host.addController(this);
+    this.shopper = new ShopperPanel(host);
   }
 
   hostUpdated(): void {
@@ -45,18 +50,27 @@ export class ConversationsTab implements ReactiveController {
   open(id: string): Promise<void> {
     return this.host.run(async () => {
       const known = id === this.selectedId ? this.messages : [];
+      if (id !== this.selectedId) this.selected = undefined;
       this.selectedId = id;
       if (!known.length) this.#setMessages([]);
+      // Beside the history, not after it; its failure is shown once the history is in.
+      const shopper = this.shopper.load(id).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       let after = known.at(-1)?.seq ?? 0;
       for (;;) {
-        const { messages } = await this.host.api.history(id, after);
+        const { conversation, messages } = await this.host.api.history(id, after);
         if (id !== this.selectedId) return;
+        this.selected = conversation;
         if (!messages.length) break;
         this.#merge(messages);
         after = messages.at(-1)!.seq;
       }
       const last = this.messages.at(-1);
       if (last) await this.#markRead(id, last.seq);
+      const failed = await shopper;
+      if (failed) throw failed;
     });
   }
 
@@ -71,7 +85,10 @@ export class ConversationsTab implements ReactiveController {
   onMessage(message: ChatMessage): void {
     if (message.conversationId !== this.selectedId) return;
     this.#merge([message]);
-    if (message.author === 'visitor') void this.#markRead(message.conversationId, message.seq);
+    if (message.author !== 'visitor') return;
+    void this.#markRead(message.conversationId, message.seq);
+    // The shopper wrote from somewhere: the sidebar's "on now" follows.
+    void this.host.run(() => this.shopper.load(message.conversationId));
   }
 
   /** A conversation that changed: to the top while open, out of the list once closed. */
@@ -124,13 +141,17 @@ export class ConversationsTab implements ReactiveController {
     void this.host.run(async () => {
       await this.host.api.setConversationStatus(id, 'closed');
       this.selectedId = undefined;
+      this.selected = undefined;
+      this.shopper.clear();
       this.#setMessages([]);
       await this.load();
     });
   }
 
   render() {
-    return html`<div class="conversations">${this.#renderList()} ${this.#renderThread()}</div>`;
+    return html`<div class="conversations">
+      ${this.#renderList()} ${this.#renderThread()} ${this.selectedId ? this.shopper.render() : nothing}
+    </div>`;
   }
 
   #renderList() {
@@ -157,7 +178,7 @@ export class ConversationsTab implements ReactiveController {
 
   #renderThread() {
     if (!this.selectedId) return html`<p class="empty">Pick a conversation.</p>`;
-    const selected = this.conversations.find((conversation) => conversation.id === this.selectedId);
+    const selected = this.conversations.find((conversation) => conversation.id === this.selectedId) ?? this.selected;
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
         <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
