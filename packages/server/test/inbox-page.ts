@@ -6,12 +6,18 @@ import { AGENT } from './helpers.js';
 export { axeViolations };
 
 /** A new page signed in to `/inbox` through its login form. */
-export async function signedInInbox(browser: Browser, url: string, options: { viewport?: { width: number; height: number } } = {}) {
+export async function signedInInbox(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; agent?: { email: string; password: string } } = {},
+) {
+  // A browser context of its own: its own cookies, as another person's browser.
   const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   const page = await context.newPage();
+  const agent = options.agent ?? AGENT;
   await page.goto(`${url}/inbox/login`);
-  await page.fill('input[name=email]', AGENT.email);
-  await page.fill('input[name=password]', AGENT.password);
+  await page.fill('input[name=email]', agent.email);
+  await page.fill('input[name=password]', agent.password);
   await page.click('button[type=submit]');
   await page.waitForURL(`${url}/inbox`);
   return page;

@@ -30,6 +30,10 @@ export const ConversationRecord = z.extend(Conversation, {
   currentPage: z.optional(z.string()),
   /** Product ids the shopper viewed, newest first, sent with their consent; absent without it. */
   viewedProductIds: z.optional(z.array(z.string())),
+  /** Snoozed by an agent until then: out of the open list meanwhile, unless the shopper writes. */
+  snoozedUntil: z.optional(Timestamp),
+  /** The agent answering it; absent while unassigned. */
+  assigneeId: z.optional(z.string()),
   /** The sequence number of the conversation's last message (0 before the first). */
   lastSeq: z.int().check(z.gte(0)),
   agentReadSeq: z.int().check(z.gte(0)),
@@ -164,7 +168,20 @@ export type Done = z.infer<typeof Done>;
 export const AgentReply = z.object({ clientId: z.uuid(), body: text(MAX_LENGTH.chatMessage, 1) });
 export const ReadMark = z.object({ seq: z.int().check(z.gte(0)) });
 export const Typing = z.object({ active: z.boolean() });
-export const StatusChange = z.object({ status: z.enum(['open', 'closed']) });
+/** `resolved` (also `closed`, its name for the shopper) ends it; `snoozed` needs `until`, a time to come. */
+export const StatusChange = z.object({ status: z.enum(['open', 'snoozed', 'resolved', 'closed']), until: z.optional(Timestamp) });
+export type StatusChange = z.infer<typeof StatusChange>;
+export const Assignment = z.object({ agentId: z.nullable(Id) });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Which conversations a list shows: by status (`resolved` and `closed` are one) and by whose they are. */
+export const ListStatus = z.enum(['open', 'snoozed', 'resolved', 'closed', 'all']);
+export type ListStatus = z.infer<typeof ListStatus>;
+export const ListAssignee = z.enum(['me', 'unassigned', 'all']);
+export type ListAssignee = z.infer<typeof ListAssignee>;
+
+export const AgentList = z.object({ agents: z.array(z.object({ id: Id, name: z.string() })) });
+export type AgentList = z.infer<typeof AgentList>;
 export const ReviewDecision = z.object({ status: z.enum(['published', 'rejected']) });
 export const ReviewReply = z.object({ body: text(MAX_LENGTH.reviewBody, 1) });
 

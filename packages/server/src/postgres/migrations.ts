@@ -330,6 +330,15 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'conversations snoozed and assigned',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN snoozed_until timestamptz,
+        ADD COLUMN assignee_id text REFERENCES agents(id) ON DELETE SET NULL;
+      CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

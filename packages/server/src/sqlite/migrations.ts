@@ -327,4 +327,13 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'conversations snoozed and assigned',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN snoozed_until TEXT;
+      ALTER TABLE conversations ADD COLUMN assignee_id TEXT REFERENCES agents(id) ON DELETE SET NULL;
+      CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
+    `,
+  },
 ];

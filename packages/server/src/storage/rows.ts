@@ -56,6 +56,8 @@ export function toConversation(row: Row): ConversationRecord {
     startPage: optional(row.start_page),
     currentPage: optional(row.current_page ?? row.start_page),
     viewedProductIds: row.viewed_products === null || row.viewed_products === undefined ? undefined : json<string[]>(row.viewed_products),
+    snoozedUntil: row.snoozed_until === null || row.snoozed_until === undefined ? undefined : time(row.snoozed_until),
+    assigneeId: optional(row.assignee_id),
     lastSeq: Number(row.last_seq),
     agentReadSeq: Number(row.agent_read_seq),
     updatedAt: time(row.updated_at),

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '@shopfront/core/schemas.js';
 import type {
+  AgentList,
   Availability,
   AvailabilityBody,
   ConversationChange,
@@ -13,11 +14,14 @@ import type {
   Done,
   EmailList,
   InboxMe,
+  ListAssignee,
+  ListStatus,
   Outbox,
   ModerationReview,
   ReviewChange,
   ReviewList,
   ShopperContext,
+  StatusChange,
 } from '../wire.js';
 
 type ReviewStatus = ModerationReview['status'];
@@ -32,7 +36,11 @@ export class InboxApi {
   setAvailability = (availability: Availability) => this.#request<AvailabilityBody>('/me/availability', 'PUT', { availability });
   signOut = () => this.#request<Done>('/logout', 'POST');
 
-  openConversations = () => this.#request<ConversationList>('/conversations?status=open');
+  conversations = (status: ListStatus, assignee: ListAssignee) =>
+    this.#request<ConversationList>(`/conversations?${new URLSearchParams({ status, assignee })}`);
+  agents = () => this.#request<AgentList>('/agents');
+  assign = (id: string, agentId: string | null) =>
+    this.#request<ConversationChange>(`${conversationPath(id)}/assignee`, 'PUT', { agentId });
   /** One page of a conversation's messages after sequence number `after`; the server caps a page's length. */
   history = (id: string, after = 0) => this.#request<ConversationHistory>(`${conversationPath(id)}/messages?after=${after}`);
   reply = (id: string, body: string) =>
@@ -40,8 +48,8 @@ export class InboxApi {
   shopperContext = (id: string) => this.#request<ShopperContext>(`${conversationPath(id)}/context`);
   markRead = (id: string, seq: number) => this.#request<Done>(`${conversationPath(id)}/read`, 'POST', { seq });
   typing = (id: string, active: boolean) => this.#request<Done>(`${conversationPath(id)}/typing`, 'POST', { active });
-  setConversationStatus = (id: string, status: 'open' | 'closed') =>
-    this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', { status });
+  setConversationStatus = (id: string, change: StatusChange) =>
+    this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', change);
 
   emails = () => this.#request<EmailList>('/emails');
   outbox = () => this.#request<Outbox>('/outbox');

@@ -1,9 +1,14 @@
-/** The conversations tab: open conversations updating live, one thread at a time with its shopper beside it, replies and typing. */
+/**
+ * The conversations tab: the team's conversations filtered by status and whose, updating live; one
+ * thread at a time with its shopper beside it, assignment, snooze and resolve, replies and typing.
+ */
 import { html, nothing, type ReactiveController } from 'lit';
 import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
-import type { ConversationRecord, ConversationSummary } from '../wire.js';
+import type { AgentList, ConversationRecord, ConversationSummary, StatusChange } from '../wire.js';
+import { matches, renderFilters, type ListFilter } from './filters.js';
 import { time, type InboxHost } from './host.js';
 import { ShopperPanel } from './shopper.js';
+import { renderThreadControls } from './thread-controls.js';
 
 /** Tell the shopper the agent is typing at most this often. */
 const TYPING_EVERY_MS = 3000;
@@ -15,6 +20,10 @@ export class ConversationsTab implements ReactiveController {
   selected?: ConversationRecord;
   messages: ChatMessage[] = [];
   readonly shopper: ShopperPanel;
+  filter: ListFilter = { status: 'open', assignee: 'all' };
+  agents: AgentList['agents'] = [];
+  /** The signed-in agent, for "mine". */
+  agentId?: string;
   #lastTyping = 0;
   #scrollToEnd = false;
 
@@ -37,7 +46,12 @@ export class ConversationsTab implements ReactiveController {
   }
 
   async load(): Promise<void> {
-    this.conversations = (await this.host.api.openConversations()).conversations;
+    const [{ conversations }, { agents }] = await Promise.all([
+      this.host.api.conversations(this.filter.status, this.filter.assignee),
+      this.host.api.agents(),
+    ]);
+    this.conversations = conversations;
+    this.agents = agents;
     this.host.requestUpdate();
     if (this.selectedId) await this.open(this.selectedId);
   }
@@ -91,12 +105,33 @@ export class ConversationsTab implements ReactiveController {
     void this.host.run(() => this.shopper.load(message.conversationId));
   }
 
-  /** A conversation that changed: to the top while open, out of the list once closed. */
+  /** A conversation that changed: to the top while it passes the filter, out of the list once it does not. */
   onConversation(conversation: ConversationSummary): void {
-    const others = this.conversations.filter((known) => known.id !== conversation.id);
-    this.conversations = conversation.status === 'open' ? [conversation, ...others] : others;
+    const known = this.conversations.find((candidate) => candidate.id === conversation.id);
+    const others = this.conversations.filter((candidate) => candidate !== known);
+    // A status or assignment change carries no last message: keep the one the list shows.
+    const updated = { ...conversation, lastMessage: conversation.lastMessage ?? known?.lastMessage };
+    this.conversations = matches(updated, this.filter, this.agentId) ? [updated, ...others] : others;
+    if (conversation.id === this.selectedId) this.selected = updated;
     this.host.requestUpdate();
   }
+
+  #setFilter = (filter: ListFilter): void => {
+    this.filter = filter;
+    void this.host.run(() => this.load());
+  };
+
+  #change(action: () => Promise<{ conversation?: ConversationRecord }>): void {
+    void this.host.run(async () => {
+      const { conversation } = await action();
+      if (conversation) this.onConversation(conversation);
+    });
+  }
+
+  #actions = {
+    assign: (agentId: string | null) => this.#change(() => this.host.api.assign(this.selectedId!, agentId)),
+    setStatus: (change: StatusChange) => this.#change(() => this.host.api.setConversationStatus(this.selectedId!, change)),
+  };
 
   async #markRead(id: string, seq: number): Promise<void> {
     await this.host.api.markRead(id, seq);
@@ -135,19 +170,6 @@ export class ConversationsTab implements ReactiveController {
     }
   };
 
-  #close(): void {
-    const id = this.selectedId;
-    if (!id) return;
-    void this.host.run(async () => {
-      await this.host.api.setConversationStatus(id, 'closed');
-      this.selectedId = undefined;
-      this.selected = undefined;
-      this.shopper.clear();
-      this.#setMessages([]);
-      await this.load();
-    });
-  }
-
   render() {
     return html`<div class="conversations">
       ${this.#renderList()} ${this.#renderThread()} ${this.selectedId ? this.shopper.render() : nothing}
@@ -155,25 +177,38 @@ export class ConversationsTab implements ReactiveController {
   }
 
   #renderList() {
-    if (this.conversations.length === 0) return html`<p class="empty">No open conversations.</p>`;
-    return html`<ul class="list" aria-label="Open conversations">
-      ${this.conversations.map((conversation) => {
-        const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
-        return html`<li>
-          <button
-            type="button"
-            aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
-            @click=${() => this.open(conversation.id)}
-          >
-            <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
-            <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
-            <span class="meta"
-              >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}</span
+    const filters = renderFilters(this.filter, this.#setFilter);
+    if (this.conversations.length === 0)
+      return html`<div>
+        ${filters}
+        <p class="empty">No conversations here.</p>
+      </div>`;
+    return html`<div>
+      ${filters}
+      <ul class="list" aria-label="Conversations">
+        ${this.conversations.map((conversation) => {
+          const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
+          return html`<li>
+            <button
+              type="button"
+              aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
+              @click=${() => this.open(conversation.id)}
             >
-          </button>
-        </li>`;
-      })}
-    </ul>`;
+              <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
+              <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
+              <span class="meta"
+                >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}
+                ${conversation.assigneeId ? html`· ${this.#agentName(conversation.assigneeId)}` : nothing}</span
+              >
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #agentName(id: string): string {
+    return id === this.agentId ? 'you' : (this.agents.find((agent) => agent.id === id)?.name ?? 'an agent');
   }
 
   #renderThread() {
@@ -182,7 +217,7 @@ export class ConversationsTab implements ReactiveController {
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
         <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
-        <button type="button" @click=${() => this.#close()}>Close conversation</button>
+        ${selected ? renderThreadControls(selected, this.agents, this.#actions) : nothing}
       </div>
       <ol class="messages" aria-live="polite">
         ${this.messages.map(

@@ -76,6 +76,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
   #refreshAll(): Promise<void> {
     return this.run(async () => {
       const me = await this.api.me();
+      this.#conversations.agentId = me.agent.id;
       this.availability = me.agent.availability;
       this.status = me.status;
       await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load(), this.#outbox.load()]);

@@ -55,6 +55,7 @@ export const inboxStyles = [
     }
     button:focus-visible,
     select:focus-visible,
+    input:focus-visible,
     textarea:focus-visible {
       outline: var(--_focus-ring);
       outline-offset: 2px;
@@ -103,6 +104,39 @@ export const inboxStyles = [
       [role='tablist'] {
         flex-wrap: wrap;
       }
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 2);
+      margin-block-end: calc(var(--_space) * 3);
+      font-size: 0.85rem;
+    }
+    .filters label,
+    .thread-controls label {
+      display: grid;
+      gap: 0.1rem;
+    }
+    .thread-controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(var(--_space) * 2);
+      font-size: 0.85rem;
+    }
+    .thread-controls p {
+      margin: 0;
+    }
+    form.snooze {
+      display: flex;
+      align-items: end;
+      gap: calc(var(--_space) * 1);
+    }
+    input {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.3rem;
+      background: var(--_surface);
     }
     .shopper h2 {
       font-size: 1rem;
@@ -191,6 +225,7 @@ export const inboxStyles = [
     }
     .thread-head {
       display: flex;
+      flex-wrap: wrap;
       gap: calc(var(--_space) * 3);
       align-items: center;
       justify-content: space-between;
