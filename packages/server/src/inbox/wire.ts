@@ -13,7 +13,7 @@ import type {
   ConversationSummary as StoredSummary,
   LeftEmail as StoredEmail,
 } from '../storage/index.js';
-import type { ModerationReview as StoredReview } from '../storage/index.js';
+import type { ModerationReview as StoredReview, SavedReply as StoredSavedReply } from '../storage/index.js';
 
 export const Availability = z.enum(['auto', 'available', 'away']);
 export type Availability = z.infer<typeof Availability>;
@@ -180,6 +180,14 @@ export type ListStatus = z.infer<typeof ListStatus>;
 export const ListAssignee = z.enum(['me', 'unassigned', 'all']);
 export type ListAssignee = z.infer<typeof ListAssignee>;
 
+export const SavedReply = z.object({ id: Id, title: z.string(), body: z.string(), authorId: z.optional(z.string()), updatedAt: Timestamp });
+export type SavedReply = z.infer<typeof SavedReply>;
+export const SavedReplyList = z.object({ replies: z.array(SavedReply) });
+export type SavedReplyList = z.infer<typeof SavedReplyList>;
+/** A saved reply as the shop's people write it; its placeholders must be ones the inbox knows. */
+export const SavedReplyInput = z.object({ title: text(120, 1), body: text(MAX_LENGTH.chatMessage, 1) });
+export type SavedReplyInput = z.infer<typeof SavedReplyInput>;
+
 export const AgentList = z.object({ agents: z.array(z.object({ id: Id, name: z.string() })) });
 export type AgentList = z.infer<typeof AgentList>;
 export const ReviewDecision = z.object({ status: z.enum(['published', 'rejected']) });
@@ -202,4 +210,5 @@ export type WireMatchesStorage = [
   Holds<Same<ModerationReview, StoredReview>>,
   Holds<Same<InboxEvent, HubEvent>>,
   Holds<Same<Availability, AgentRecord['availability']>>,
+  Holds<Same<SavedReply, StoredSavedReply>>,
 ];

@@ -339,6 +339,21 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
     `,
   },
+  {
+    version: 10,
+    name: "saved replies written by the shop's people",
+    sql: `
+      CREATE TABLE saved_replies (
+        id text PRIMARY KEY,
+        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        title text NOT NULL,
+        body text NOT NULL,
+        author_id text REFERENCES agents(id) ON DELETE SET NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX saved_replies_by_shop ON saved_replies (shop_id, title);
+    `,
+  },
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

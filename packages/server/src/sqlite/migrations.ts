@@ -336,4 +336,19 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
     `,
   },
+  {
+    version: 10,
+    name: "saved replies written by the shop's people",
+    sql: `
+      CREATE TABLE saved_replies (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        author_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX saved_replies_by_shop ON saved_replies (shop_id, title);
+    `,
+  },
 ];

@@ -5,7 +5,7 @@
  * helpers below absorb so a field is mapped in one place.
  */
 import type { ChatMessage, LoyaltyActivity, Review } from '@shopfront/core/schemas.js';
-import type { AgentRecord, Availability } from './agents.js';
+import type { AgentRecord, Availability, SavedReply } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { DiscountRecord } from './discounts.js';
 import type { EmailJob, EmailKind, EmailStatus } from './email.js';
@@ -29,6 +29,16 @@ export const json = <T = unknown>(value: unknown): T => (typeof value === 'strin
 export function toShop(row: Row | undefined): Shop | undefined {
   if (!row) return undefined;
   return { id: Number(row.id), key: String(row.key), secret: String(row.secret), name: String(row.name), settings: json(row.settings) };
+}
+
+export function toSavedReply(row: Row): SavedReply {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    body: String(row.body),
+    authorId: optional(row.author_id),
+    updatedAt: time(row.updated_at),
+  };
 }
 
 export function toAgent(row: Row | undefined): AgentRecord | undefined {

@@ -246,7 +246,12 @@ export function chatContract(open: OpenStorage): void {
     it('assigns a conversation to an agent or to nobody, and lists mine and the unassigned apart', async () => {
       const shop = await newShop(storage());
       const chat = storage().chat;
-      const agent = await storage().agents.upsert({ shopId: shop.id, email: `${randomUUID()}@example.com`, name: 'Kim', passwordHash: 'x' });
+      const agent = await storage().agents.upsert({
+        shopId: shop.id,
+        email: `${randomUUID()}@example.com`,
+        name: 'Kim',
+        passwordHash: 'x',
+      });
       const [mine, nobodys] = [await chat.createConversation(shop.id, {}), await chat.createConversation(shop.id, {})];
       for (const conversation of [mine, nobodys]) await chat.appendMessage(conversation.id, fromVisitor('hi'));
       assert.equal((await chat.assign(shop.id, mine.id, agent.id))?.assigneeId, agent.id);

@@ -20,6 +20,9 @@ import type {
   ModerationReview,
   ReviewChange,
   ReviewList,
+  SavedReply,
+  SavedReplyInput,
+  SavedReplyList,
   ShopperContext,
   StatusChange,
 } from '../wire.js';
@@ -50,6 +53,11 @@ export class InboxApi {
   typing = (id: string, active: boolean) => this.#request<Done>(`${conversationPath(id)}/typing`, 'POST', { active });
   setConversationStatus = (id: string, change: StatusChange) =>
     this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', change);
+
+  savedReplies = () => this.#request<SavedReplyList>('/replies');
+  createReply = (reply: SavedReplyInput) => this.#request<SavedReply>('/replies', 'POST', reply);
+  updateReply = (id: string, reply: SavedReplyInput) => this.#request<SavedReply>(`/replies/${encodeURIComponent(id)}`, 'PUT', reply);
+  deleteReply = (id: string) => this.#request<Done>(`/replies/${encodeURIComponent(id)}`, 'DELETE');
 
   emails = () => this.#request<EmailList>('/emails');
   outbox = () => this.#request<Outbox>('/outbox');

@@ -5,8 +5,11 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
 import type { AgentList, ConversationRecord, ConversationSummary, StatusChange } from '../wire.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { fillPlaceholders, placeholderValues } from '../placeholders.js';
 import { matches, renderFilters, type ListFilter } from './filters.js';
 import { time, type InboxHost } from './host.js';
+import { ReplyPicker } from './reply-picker.js';
 import { ShopperPanel } from './shopper.js';
 import { renderThreadControls } from './thread-controls.js';
 
@@ -30,7 +33,15 @@ export class ConversationsTab implements ReactiveController {
   constructor(private readonly host: InboxHost) {
     host.addController(this);
     this.shopper = new ShopperPanel(host);
+    this.#picker = new ReplyPicker(
+      () => host.savedReplies(),
+      (text) => fillPlaceholders(text, placeholderValues(this.shopper.context, host.names.agent, host.names.shop)),
+      () => host.requestUpdate(),
+    );
   }
+
+  readonly #picker: ReplyPicker;
+  #replyField = () => this.host.renderRoot.querySelector<HTMLTextAreaElement>('#reply-body');
 
   hostUpdated(): void {
     if (!this.#scrollToEnd) return;
@@ -156,7 +167,8 @@ export class ConversationsTab implements ReactiveController {
     });
   };
 
-  #onReplyInput = (): void => {
+  #onReplyInput = (event: Event): void => {
+    this.#picker.onInput(event.target as HTMLTextAreaElement);
     const id = this.selectedId;
     if (!id || Date.now() - this.#lastTyping < TYPING_EVERY_MS) return;
     this.#lastTyping = Date.now();
@@ -164,6 +176,8 @@ export class ConversationsTab implements ReactiveController {
   };
 
   #onReplyKeydown = (event: KeyboardEvent): void => {
+    // While saved replies are listed, Enter inserts one: it never sends.
+    if (this.#picker.onKeydown(event, event.target as HTMLTextAreaElement)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       (event.target as HTMLTextAreaElement).form?.requestSubmit();
@@ -214,6 +228,7 @@ export class ConversationsTab implements ReactiveController {
   #renderThread() {
     if (!this.selectedId) return html`<p class="empty">Pick a conversation.</p>`;
     const selected = this.conversations.find((conversation) => conversation.id === this.selectedId) ?? this.selected;
+    const picker = this.#picker.fieldAttributes();
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
         <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
@@ -245,10 +260,19 @@ export class ConversationsTab implements ReactiveController {
           name="body"
           maxlength=${MAX_LENGTH.chatMessage}
           required
+          aria-describedby="reply-hint"
+          aria-controls=${ifDefined(picker.controls)}
+          aria-activedescendant=${ifDefined(picker.active)}
           @input=${this.#onReplyInput}
           @keydown=${this.#onReplyKeydown}
+          @blur=${() => {
+            this.#picker.close();
+            this.host.requestUpdate();
+          }}
         ></textarea>
         <button class="primary" type="submit">Send</button>
+        <p id="reply-hint" class="meta">Enter sends; type / for a saved reply.</p>
+        ${this.#picker.render(this.#replyField)}
       </form>
     </section>`;
   }

@@ -138,6 +138,50 @@ export const inboxStyles = [
       padding: 0.3rem;
       background: var(--_surface);
     }
+    form.reply {
+      position: relative;
+    }
+    form.reply .meta {
+      grid-column: 1 / -1;
+      margin: 0;
+    }
+    .picker {
+      grid-column: 1 / -1;
+      list-style: none;
+      margin: 0;
+      padding: calc(var(--_space) * 1);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      display: grid;
+      gap: 0.1rem;
+    }
+    .picker [role='option'] {
+      padding: calc(var(--_space) * 1) calc(var(--_space) * 2);
+      border-radius: var(--_radius);
+      cursor: pointer;
+      display: grid;
+    }
+    .picker [role='option'][aria-selected='true'] {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .picker [aria-selected='true'] .preview {
+      color: inherit;
+    }
+    .saved-replies {
+      display: grid;
+      gap: calc(var(--_space) * 4);
+      max-inline-size: 48rem;
+    }
+    .saved-replies h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .saved-body {
+      white-space: pre-wrap;
+      margin: 0;
+    }
     .shopper h2 {
       font-size: 1rem;
       margin: 0;
