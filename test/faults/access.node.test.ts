@@ -119,7 +119,7 @@ describe('the inbox', () => {
   });
 
   it("gives another shop's agent nothing of this shop's, where this shop's agent succeeds", async () => {
-    const other = await agentSession(server, OTHER_AGENT.email, OTHER_AGENT.password);
+    const other = await agentSession(server, OTHER_AGENT);
     const asOther = (request: BadRequest): BadRequest => ({
       ...request,
       headers: { ...request.headers, cookie: other.cookie, 'x-csrf-token': other.csrf },

@@ -40,7 +40,7 @@ before(async () => {
   browser = await launchChromium();
   const { storage } = storefront.server;
   await adjustPoints(storage, storefront.shop.id, CUSTOMER_ID, { points: STARTING_POINTS, label: 'Welcome', kind: 'earn' });
-  agent = await agentSession(storefront.server, AGENT.email, AGENT.password);
+  agent = await agentSession(storefront.server, AGENT);
   const available = await agent.api('/me/availability', { method: 'PUT', body: { availability: 'available' } });
   assert.equal(available.status, 200);
 });

@@ -178,12 +178,14 @@ export class RestAdapter implements BackendAdapter {
       history: (conversationId, query, o) =>
         get(ChatHistory, `/chat/conversations/${id(conversationId)}/messages`, o, { after: query.after }),
       send: (conversationId, message, o) => {
-        let body: Partial<Call> = { json: { clientId: message.clientId, body: message.body } };
-        if (message.attachment) {
+        const { clientId, body: text, page, attachment } = message;
+        let body: Partial<Call> = { json: { clientId, body: text, page } };
+        if (attachment) {
           const form = new FormData();
-          form.set('clientId', message.clientId);
-          form.set('body', message.body);
-          form.set('attachment', message.attachment);
+          form.set('clientId', clientId);
+          form.set('body', text);
+          if (page) form.set('page', page);
+          form.set('attachment', attachment);
           body = { form };
         }
         // Safe to resend: the server stores one message per client id.

@@ -4,9 +4,29 @@
  * one message at a time and one tab at a time. A message's client id makes a
  * resend harmless.
  */
-import { ChatMessage, Conversation, OutgoingMessage, request, toAdapterError, type Visitor } from '@shopfront/core';
+import {
+  ChatMessage,
+  Conversation,
+  OutgoingMessage,
+  getRuntime,
+  request,
+  toAdapterError,
+  type StoreKey,
+  type Visitor,
+} from '@shopfront/core';
 import type { ChatContext, ChatItem, OutboxEntry } from './chat-client.js';
 import { exclusively } from './tab-leader.js';
+
+/**
+ * The ids of the products the shopper viewed (recently viewed's history, newest first), for the shop's
+ * agents; only with their consent: a shop that asks for it (`consent: 'required'`) gets none until granted.
+ * Opening the chat allows keeping the conversation, not sharing what they browsed.
+ */
+async function viewedWithConsent(chat: ChatContext): Promise<string[] | undefined> {
+  if (getRuntime().settings.consent === 'required') return undefined;
+  const history = (await chat.store.get('recently-viewed' as StoreKey)) as Array<{ id: string }> | undefined;
+  return (history ?? []).slice(0, 20).map((entry) => entry.id);
+}
 
 export class Outbox {
   entries: OutboxEntry[] = [];
@@ -119,7 +139,7 @@ export class Outbox {
       try {
         const conversationId = await this.#ensureConversation();
         const message = await request(chat.adapter(), 'chat', ChatMessage, (capability, signal) =>
-          capability.send(conversationId, { clientId, body, ...(attachment && { attachment }) }, { signal }),
+          capability.send(conversationId, { clientId, body, page: location.href, ...(attachment && { attachment }) }, { signal }),
         );
         chat.merge([message], true, false);
         await chat.store.update('chat-outbox', (current = []) => current.filter((candidate) => candidate.clientId !== clientId));
@@ -143,7 +163,7 @@ export class Outbox {
     const { store } = this.#chat;
     const stored = await store.get('chat-conversation');
     if (stored) return stored;
-    const visitor = { ...this.#visitor(), ...this.#prechat };
+    const visitor = { ...this.#visitor(), ...this.#prechat, page: location.href, viewed: await viewedWithConsent(this.#chat) };
     const conversation = await request(this.#chat.adapter(), 'chat', Conversation, (chat, signal) => chat.start(visitor, { signal }));
     await store.set('chat-read', 0);
     await store.set('chat-conversation', conversation.id);

@@ -31,5 +31,9 @@ describe('<sf-chat-launcher> with consent required', () => {
     expect(await databases()).to.include('shopfront');
     const onDisk = await idbGet<{ value: string }>('chat-conversation', createStore('shopfront', 'kv'));
     expect(onDisk?.value).to.match(/^conversation-/);
+    // Opening the chat is consent to keep the conversation, not to share what the shopper browsed.
+    const start = callsTo(adapter, 'chat.start')[0]!.args[0] as { page?: string; viewed?: string[] };
+    expect(start.page).to.equal(location.href);
+    expect(start.viewed).to.equal(undefined);
   });
 });

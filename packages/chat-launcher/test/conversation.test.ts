@@ -252,18 +252,32 @@ describe('<sf-chat-launcher>', function () {
     form.requestSubmit();
     await until(() => el.shadowRoot!.activeElement === input(el), 'the message field');
     await until(() => callsTo(adapter, 'chat.start').length === 1, 'the conversation started');
-    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({ email: 'ann@example.com' });
+    // With the page it starts from, and (no consent asked for) the products viewed: none yet.
+    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({ email: 'ann@example.com', page: location.href, viewed: [] });
   });
 
   it('skips what it already knows from identify() and starts the conversation as that customer', async () => {
     const adapter = chatAdapter();
     const customer = { id: 'customer-7', firstName: 'Ann', email: 'ann@example.com' };
+    // Recently viewed's history, newest first: the agent sees these products beside the conversation.
+    await store.set('recently-viewed', [
+      { id: 'prod-2', viewedAt: 2, fetchedAt: 0 },
+      { id: 'prod-1', viewedAt: 1, fetchedAt: 0 },
+    ]);
     const el = await launcher(adapter, 'ask-name=required ask-email=required', { customer });
     await openPanel(el);
     expect(part(el, 'prechat')).to.equal(null);
     await type(el, 'Hi, it is Ann');
     await until(() => callsTo(adapter, 'chat.start').length === 1, 'the conversation started');
-    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({ customerId: 'customer-7', name: 'Ann', email: 'ann@example.com' });
+    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({
+      customerId: 'customer-7',
+      name: 'Ann',
+      email: 'ann@example.com',
+      page: location.href,
+      viewed: ['prod-2', 'prod-1'],
+    });
+    await until(() => callsTo(adapter, 'chat.send').length === 1, 'the message sent');
+    expect(callsTo(adapter, 'chat.send')[0]!.args[1]).to.include({ body: 'Hi, it is Ann', page: location.href });
   });
 
   it('says honestly that nobody is there, and takes an email for the reply', async () => {

@@ -34,7 +34,13 @@ describe('Shopfront.openChat() and closeChat()', () => {
     await until(() => el.open && field(el)?.value === 'Is my parcel lost?', 'opened again with the new prefill');
     field(el)!.form!.requestSubmit();
     await until(() => callsTo(adapter, 'chat.start').length === 1, 'the conversation started');
-    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({ customerId: 'customer-10', name: 'Lea', email: 'lea@example.com' });
+    expect(callsTo(adapter, 'chat.start')[0]!.args[0]).to.deep.equal({
+      customerId: 'customer-10',
+      name: 'Lea',
+      email: 'lea@example.com',
+      page: location.href,
+      viewed: [],
+    });
     el.remove();
   });
 

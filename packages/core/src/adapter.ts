@@ -11,7 +11,8 @@ import type {
   FaqSearchResult,
   LoyaltyMember,
   LoyaltyProgram,
-  OutgoingMessage,
+  ChatSend,
+  ChatStart,
   ProductList,
   Redemption,
   ReviewDraft,
@@ -22,7 +23,6 @@ import type {
   ReviewSummary,
   ReviewVote,
   RewardList,
-  Visitor,
   ChatMessage,
 } from './schemas/index.js';
 
@@ -65,10 +65,10 @@ export interface SubscribeOptions extends CallOptions {
 
 export interface ChatCapability {
   status(options?: CallOptions): Promise<ChatStatus>;
-  start(visitor: Visitor, options?: CallOptions): Promise<Conversation>;
+  start(visitor: ChatStart, options?: CallOptions): Promise<Conversation>;
   history(conversationId: string, query: { after?: number }, options?: CallOptions): Promise<ChatHistory>;
   /** Idempotent by `message.clientId`: a resend returns the stored message. */
-  send(conversationId: string, message: OutgoingMessage, options?: CallOptions): Promise<ChatMessage>;
+  send(conversationId: string, message: ChatSend, options?: CallOptions): Promise<ChatMessage>;
   /** Events as they happen; returns the unsubscribe. `onEvent` gets raw payloads to validate. */
   subscribe(conversationId: string, options: SubscribeOptions, onEvent: (event: ChatEvent) => void): () => void;
   /** Leave an email for a reply while nobody is online. */

@@ -160,17 +160,23 @@ describe('RestAdapter against the document', () => {
       'loyalty.activity': async () => [await guest.loyalty.activity(), await member.loyalty.activity()],
       'loyalty.setBirthday': () => member.loyalty.setBirthday!({ month: 3, day: 14 }),
       'chat.status': () => guest.chat.status(),
-      'chat.start': () => guest.chat.start({ name: 'Ada', email: 'ada@example.com' }),
+      'chat.start': () =>
+        guest.chat.start({ name: 'Ada', email: 'ada@example.com', page: 'https://shop.example/', viewed: ['prod-2', 'prod-1'] }),
       'chat.send': async () => {
         const conversation = await guest.chat.start({});
-        const message = { clientId: randomUUID(), body: 'Hello' };
+        const message = { clientId: randomUUID(), body: 'Hello', page: 'https://shop.example/products/a' };
         await guest.chat.send(conversation.id, message);
         await guest.chat.send(conversation.id, message); // the resend: 200
-        return guest.chat.send(conversation.id, {
+        const picture = await guest.chat.send(conversation.id, {
           clientId: randomUUID(),
           body: 'A picture',
+          page: 'https://shop.example/cart',
           attachment: new File([PNG], 'a.png', { type: 'image/png' }),
         });
+        // The page travels in the form too: the conversation's current page is the picture's.
+        const stored = await server.storage.chat.conversation((await server.storage.shops.byKey(SHOP))!.id, conversation.id);
+        assert.equal(stored?.currentPage, 'https://shop.example/cart');
+        return picture;
       },
       'chat.history': async () => {
         const conversation = await guest.chat.start({});

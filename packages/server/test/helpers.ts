@@ -3,6 +3,7 @@
  * directory and a fresh database (`database.ts`), fetch wrappers that name the
  * demo shop, and an SSE reader.
  */
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,13 @@ export const customerHeaders = (customerId: string, signature = sign(customerId)
   'x-shopfront-customer': customerId,
   'x-shopfront-customer-signature': signature,
 });
+
+/** A webhook delivery as the shop's backend sends it: the JSON body signed with the shop's secret. */
+export function sendWebhook(server: Pick<TestServer, 'api'>, path: string, payload: unknown, secret = SECRET) {
+  const body = JSON.stringify(payload);
+  const signature = createHmac('sha256', secret).update(body).digest('base64');
+  return server.api(path, { method: 'POST', visitor: null, headers: { 'x-shopfront-hmac-sha256': signature }, body });
+}
 
 /** A 1×1 PNG. */
 export const PNG = Buffer.from(

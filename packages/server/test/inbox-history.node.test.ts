@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../bench/lib/browser.mjs';
-import { AGENT, startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './helpers.js';
+import { signedInInbox } from './inbox-page.js';
 
 const LONG = 1050;
 let server: TestServer;
@@ -46,17 +47,12 @@ async function say(conversationId: string, body: string): Promise<void> {
 describe('the inbox with a long conversation', () => {
   it('shows every message past the first page, and resumes after a dropped connection from the last one', async () => {
     const conversationId = await conversationWith(LONG);
-    const page = await browser.newPage();
+    const page = await signedInInbox(browser, server.url);
     const historyCalls: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.pathname.endsWith(`/conversations/${conversationId}/messages`) && request.method() === 'GET') historyCalls.push(url.search);
     });
-    await page.goto(`${server.url}/inbox/login`);
-    await page.fill('input[name=email]', AGENT.email);
-    await page.fill('input[name=password]', AGENT.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/inbox`);
     const messages = page.locator('sf-inbox-app .messages > li');
     await page.locator('sf-inbox-app .list button', { hasText: 'Long talker' }).click();
     await page.waitForFunction(
@@ -83,6 +79,6 @@ describe('the inbox with a long conversation', () => {
     assert.ok(resumedAfter >= LONG, `the reconnect reads only what came after the last message shown (${historyCalls[0]})`);
     const texts = await messages.allTextContents();
     assert.equal(new Set(texts).size, texts.length, 'no message twice');
-    await page.close();
+    await page.context().close();
   });
 });

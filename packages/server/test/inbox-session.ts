@@ -1,9 +1,19 @@
 /** Signing in to the inbox as a browser does, for the tests that act as an agent. */
 import assert from 'node:assert/strict';
-import { AGENT } from './helpers.js';
+import { hashPassword } from '../src/inbox/passwords.js';
+import type { RunningServer } from '../src/server.js';
+import { AGENT, SHOP } from './helpers.js';
 
 interface Target {
   url: string;
+}
+
+/** Another agent of the demo shop, who signs in with `password`. */
+export async function anotherAgent(server: Pick<RunningServer, 'storage'>, name: string, password = 'another correct horse') {
+  const shop = (await server.storage.shops.byKey(SHOP))!;
+  const email = `${name.toLowerCase()}@example.com`;
+  const agent = await server.storage.agents.upsert({ shopId: shop.id, email, name, passwordHash: await hashPassword(password) });
+  return { ...agent, password };
 }
 
 export const cookieOf = (response: Response, name: string) =>
@@ -30,9 +40,9 @@ export async function login(target: Target, email = AGENT.email, password = AGEN
   });
 }
 
-/** A signed-in agent (the configured one unless `email` and `password` say): the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
-export async function agentSession(target: Target, email = AGENT.email, password = AGENT.password) {
-  const response = await login(target, email, password);
+/** A signed-in agent: the session cookie, the page's CSRF token, and `fetch` on `/inbox/api<path>` with both. */
+export async function agentSession(target: Target, credentials: { email: string; password: string } = AGENT) {
+  const response = await login(target, credentials.email, credentials.password);
   assert.equal(response.status, 303);
   const cookie = cookieOf(response, 'sf_inbox')!;
   const shell = await (await fetch(`${target.url}/inbox`, { headers: { cookie } })).text();

@@ -2,17 +2,12 @@
  * Orders as a shop's checkout delivers them (`POST /webhooks/orders`, signed with
  * the shop's secret), for tests that need an order behind an email or a review.
  */
-import { createHmac, randomUUID } from 'node:crypto';
-import { SECRET, type TestServer } from './helpers.js';
-
-/** The HMAC-SHA256 header a shop's backend signs an order delivery with. */
-export const orderSignature = (body: string, secret = SECRET) => ({
-  'x-shopfront-hmac-sha256': createHmac('sha256', secret).update(body).digest('base64'),
-});
+import { randomUUID } from 'node:crypto';
+import { sendWebhook, type TestServer } from './helpers.js';
 
 /** Delivers a fulfilled €60 order of `prod-1` and `prod-2` with a fresh id; `order` overrides any field. */
 export function deliverOrder(server: TestServer, order: Record<string, unknown>) {
-  const body = JSON.stringify({
+  return sendWebhook(server, '/webhooks/orders', {
     id: `order-${randomUUID().slice(0, 8)}`,
     status: 'fulfilled',
     currency: 'EUR',
@@ -24,5 +19,4 @@ export function deliverOrder(server: TestServer, order: Record<string, unknown>)
     createdAt: '2026-11-30T10:00:00Z',
     ...order,
   });
-  return server.api('/webhooks/orders', { method: 'POST', visitor: null, headers: orderSignature(body), body });
 }

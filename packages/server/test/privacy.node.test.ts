@@ -11,8 +11,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CustomerErasure, CustomerExport } from '../src/api/schemas.js';
-import { orderSignature } from './orders.js';
-import { PNG, SECRET, customerHeaders, startTestServer, type TestServer } from './helpers.js';
+import { PNG, SECRET, customerHeaders, sendWebhook, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => (server = await startTestServer()));
@@ -22,8 +21,7 @@ const admin = { authorization: `Bearer ${SECRET}` };
 const PRODUCT = 'prod-5';
 
 const webhook = async (path: string, payload: Record<string, unknown>) => {
-  const body = JSON.stringify(payload);
-  const response = await server.api(path, { method: 'POST', visitor: null, headers: orderSignature(body), body });
+  const response = await sendWebhook(server, path, payload);
   assert.equal(response.status, 200, `${path}: ${await response.text()}`);
 };
 

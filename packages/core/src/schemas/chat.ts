@@ -41,6 +41,13 @@ export const Visitor = z.object({
 });
 export type Visitor = z.infer<typeof Visitor>;
 
+/**
+ * What a conversation starts with: the visitor, the page it starts from and, only with the
+ * shopper's consent, the ids of the products they viewed. A type only (the server checks it):
+ * nothing more for the widgets to carry.
+ */
+export type ChatStart = Visitor & { page?: string; viewed?: string[] };
+
 export const Conversation = z.object({
   id: Id,
   status: z.enum(['open', 'closed']),
@@ -82,6 +89,9 @@ export const OutgoingMessage = z.object({
   attachment: z.optional(z.file().check(z.maxSize(CHAT_ATTACHMENT_MAX_BYTES), z.mime(CHAT_ATTACHMENT_TYPES))),
 });
 export type OutgoingMessage = z.infer<typeof OutgoingMessage>;
+
+/** A message as sent, with the page the shopper is on (the inbox shows it beside the conversation). */
+export type ChatSend = OutgoingMessage & { page?: string };
 
 export const ChatHistory = z.object({
   messages: z.array(ChatMessage).check(z.maxLength(1000)),

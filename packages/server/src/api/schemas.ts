@@ -3,7 +3,19 @@
  * every 4xx and 5xx carries, the admin API's bodies, and the service routes'.
  */
 import * as z from 'zod/mini';
-import { Amount, Birthday, CurrencyCode, Email, Id, MAX_LENGTH, Timestamp, text } from '@shopfront/core/schemas.js';
+import {
+  Amount,
+  Birthday,
+  CurrencyCode,
+  Email,
+  HttpUrl,
+  Id,
+  MAX_LENGTH,
+  OutgoingMessage,
+  Timestamp,
+  Visitor,
+  text,
+} from '@shopfront/core/schemas.js';
 
 /** `{ error: { message, field } }`: `field` names the parameter or body field at fault (`rating`, `photos.2`, `shop`). */
 export const ErrorBody = z.object({
@@ -113,6 +125,26 @@ export type BirthdayInput = z.infer<typeof BirthdayInput>;
 export const LocaleTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
 /** A shopper asking for their conversation by email. */
+/** The most viewed products a conversation start may carry (the recently viewed widget keeps 13). */
+export const VIEWED_LIMIT = 50;
+
+/** The page the shopper is on as they write: where the inbox's sidebar says they are. */
+const ShopperPage = z.optional(HttpUrl);
+
+/**
+ * A conversation start: the visitor, the page it starts from and, only when the shopper consented to
+ * sharing it, the products they viewed (ids, newest first; an empty list is "consented, viewed nothing").
+ */
+export const ConversationStart = z.extend(Visitor, {
+  page: ShopperPage,
+  viewed: z.optional(z.array(Id).check(z.maxLength(VIEWED_LIMIT))),
+});
+
+/** A message as JSON (files cannot travel in it), with the page it was written on. */
+export const OutgoingMessageJson = z.extend(z.omit(OutgoingMessage, { attachment: true }), { page: ShopperPage });
+/** A message as `multipart/form-data`, with an optional image. */
+export const OutgoingMessageForm = z.extend(OutgoingMessage, { page: ShopperPage });
+
 export const TranscriptRequest = z.object({
   email: Email,
   /** The language the email is written in; the browser's otherwise. */
@@ -268,6 +300,11 @@ export type CustomerErasure = z.infer<typeof CustomerErasure>;
 
 export const SERVER_SCHEMAS = {
   Error: ErrorBody,
+  // Core's names for what the chat widget sends, which the server extends with the shopper's page
+  // (and viewed products): generated clients keep the names they had, with the new optional fields.
+  Visitor: ConversationStart,
+  OutgoingMessage: OutgoingMessageForm,
+  OutgoingMessageJson,
   PointsChange,
   PointsBalance,
   CodeUse,

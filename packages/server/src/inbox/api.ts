@@ -27,7 +27,7 @@ import {
 import { emailAgentReply } from '../services/email.js';
 import { moderateReview, replyToReview } from '../services/reviews.js';
 import { eventStream } from '../sse.js';
-import type { AgentRecord, Shop } from '../storage/index.js';
+import { conversationIdParam, inboxLookups } from './lookups.js';
 import {
   AgentReply,
   AvailabilityBody,
@@ -43,26 +43,28 @@ import {
   ReviewChange,
   ReviewDecision,
   ReviewList,
+  ListAssignee,
+  ListStatus,
   ReviewReply,
   StatusChange,
   Typing,
 } from './wire.js';
 
-const conversationId = { conversationId: { schema: Id, description: "The conversation's id" } };
+const conversationId = conversationIdParam;
 const reviewId = { reviewId: { schema: Id, description: "The review's id" } };
 const done = { 200: { description: 'Done', schema: Done } } as const;
 
+/** A snooze's end as an ISO time (the stored form), refused unless it is a time to come; undefined for any other change. */
+function snoozeUntil(change: StatusChange): string | undefined {
+  if (change.status !== 'snoozed') return undefined;
+  if (!change.until) throw new HttpError(400, 'until: required to snooze.', 'until');
+  const until = new Date(change.until);
+  if (!(until.getTime() > Date.now())) throw new HttpError(400, 'until: must be a time to come.', 'until');
+  return until.toISOString();
+}
+
 export function inboxApi(deps: Deps) {
-  const shopOf = async (agent: AgentRecord): Promise<Shop> => {
-    const shop = await deps.storage.shops.byId(agent.shopId);
-    if (!shop) throw new HttpError(404, 'The shop no longer exists.');
-    return shop;
-  };
-  const conversationOf = async (agent: AgentRecord, id: string) => {
-    const conversation = await deps.storage.chat.conversation(agent.shopId, id);
-    if (!conversation) throw new HttpError(404, 'No such conversation.', 'conversationId');
-    return conversation;
-  };
+  const { shopOf, conversationOf } = inboxLookups(deps);
   const baseUrlOf = (c: AppContext) => c.get('baseUrl');
   const base = { tags: ['Inbox'], security: 'inbox' } as const;
 
@@ -124,12 +126,20 @@ export function inboxApi(deps: Deps) {
       path: '/inbox/api/conversations',
       operationId: 'inboxListConversations',
       summary: 'Conversations, most recently updated first',
-      query: { status: { schema: z.optional(z.enum(['open', 'closed', 'all'])), description: 'Which; default `open`' } },
+      description:
+        '`open` leaves out the snoozed ones until their time; `resolved` (or `closed`) lists those ended. ' +
+        '`assignee`: `me` (the signed-in agent), `unassigned`, or `all`.',
+      query: {
+        status: { schema: z.optional(ListStatus), description: 'Which; default `open`' },
+        assignee: { schema: z.optional(ListAssignee), description: 'Whose; default `all`' },
+      },
       responses: { 200: { description: 'The conversations', schema: ConversationList } },
-      handler: async ({ agent, query }) => ({
-        status: 200,
-        body: { conversations: await deps.storage.chat.conversations(agent.shopId, query.status ?? 'open', INBOX_LIST_LIMIT) },
-      }),
+      handler: async ({ agent, query }) => {
+        const status = query.status ?? 'open';
+        const assignee = { me: agent.id, unassigned: null, all: undefined }[query.assignee ?? 'all'];
+        const filter = { status: status === 'resolved' ? 'closed' : status, assignee, now: new Date().toISOString() } as const;
+        return { status: 200, body: { conversations: await deps.storage.chat.conversations(agent.shopId, filter, INBOX_LIST_LIMIT) } };
+      },
     }),
 
     defineRoute({
@@ -212,14 +222,19 @@ export function inboxApi(deps: Deps) {
       method: 'post',
       path: '/inbox/api/conversations/{conversationId}/status',
       operationId: 'inboxSetConversationStatus',
-      summary: 'Close or reopen a conversation',
+      summary: 'Reopen, snooze or resolve a conversation',
+      description:
+        '`snoozed` keeps it out of the open list until `until` (a time to come), or until the shopper writes. ' +
+        '`resolved` ends it (`closed`, the name the shopper sees, is the same). Every other change ends a snooze.',
       params: conversationId,
       body: { json: StatusChange },
       responses: { 200: { description: 'The conversation now', schema: ConversationChange } },
-      errors: { 404: 'No such conversation' },
+      errors: { 400: '`until` missing, or not a time to come, for a snooze', 404: 'No such conversation' },
       handler: async ({ agent, params, body }) => {
         const conversation = await conversationOf(agent, params.conversationId);
-        return { status: 200, body: { conversation: await setConversationStatus(deps, conversation, body.status) } };
+        const until = snoozeUntil(body);
+        const status = body.status === 'resolved' || body.status === 'closed' ? 'closed' : 'open';
+        return { status: 200, body: { conversation: await setConversationStatus(deps, conversation, status, until) } };
       },
     }),
 

@@ -17,6 +17,8 @@ import { notFoundUncached, reviewPhotoFile } from '../review-photos.js';
 import { mediaResponse, setPageHeaders } from '../security.js';
 import { inboxApi } from './api.js';
 import { inboxBundle } from './bundle.js';
+import { repliesApi } from './replies-api.js';
+import { workspaceApi } from './workspace-api.js';
 import { LoginThrottle } from './login-throttle.js';
 import { INBOX_CSS, inboxShell, loginPage } from './pages.js';
 
@@ -120,6 +122,6 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     return mediaResponse(c, photo.bytes, photo.type, 'private, no-store');
   });
 
-  registry.router(app, '')(...inboxApi(deps));
+  registry.router(app, '')(...inboxApi(deps), ...workspaceApi(deps), ...repliesApi(deps));
   return app;
 }

@@ -5,7 +5,7 @@
  * construction. The storage records they describe are pinned by `Same<…>`.
  */
 import * as z from 'zod/mini';
-import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Review, Timestamp, text } from '@shopfront/core/schemas.js';
+import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Product, Review, Timestamp, text } from '@shopfront/core/schemas.js';
 import type { InboxEvent as HubEvent } from '../chat-hub.js';
 import type {
   AgentRecord,
@@ -13,7 +13,7 @@ import type {
   ConversationSummary as StoredSummary,
   LeftEmail as StoredEmail,
 } from '../storage/index.js';
-import type { ModerationReview as StoredReview } from '../storage/index.js';
+import type { ModerationReview as StoredReview, SavedReply as StoredSavedReply } from '../storage/index.js';
 
 export const Availability = z.enum(['auto', 'available', 'away']);
 export type Availability = z.infer<typeof Availability>;
@@ -24,6 +24,16 @@ export const ConversationRecord = z.extend(Conversation, {
   visitorName: z.optional(z.string()),
   visitorEmail: z.optional(z.string()),
   customerId: z.optional(z.string()),
+  /** The page the chat was started from. */
+  startPage: z.optional(z.string()),
+  /** The page of the shopper's latest message (else the start page). */
+  currentPage: z.optional(z.string()),
+  /** Product ids the shopper viewed, newest first, sent with their consent; absent without it. */
+  viewedProductIds: z.optional(z.array(z.string())),
+  /** Snoozed by an agent until then: out of the open list meanwhile, unless the shopper writes. */
+  snoozedUntil: z.optional(Timestamp),
+  /** The agent answering it; absent while unassigned. */
+  assigneeId: z.optional(z.string()),
   /** The sequence number of the conversation's last message (0 before the first). */
   lastSeq: z.int().check(z.gte(0)),
   agentReadSeq: z.int().check(z.gte(0)),
@@ -113,6 +123,44 @@ export type ReviewList = z.infer<typeof ReviewList>;
 export const ReviewChange = z.object({ review: ModerationReview });
 export type ReviewChange = z.infer<typeof ReviewChange>;
 
+/** An order as the sidebar lists it: amounts in major units, as the order webhook sends them. */
+export const ShopperOrder = z.object({
+  id: z.string(),
+  status: z.enum(['paid', 'fulfilled', 'refunded', 'cancelled']),
+  currency: z.string(),
+  total: z.number(),
+  refunded: z.number(),
+  placedAt: Timestamp,
+  items: z.array(z.object({ productId: z.string(), title: z.optional(z.string()), quantity: z.int(), price: z.number() })),
+});
+export type ShopperOrder = z.infer<typeof ShopperOrder>;
+
+/** Everything the shop knows about the shopper of one conversation, for the sidebar beside it. */
+export const ShopperContext = z.object({
+  shopper: z.object({
+    /** `customer`: signed in at the shop (the id is proven by the shop's signature); `guest` otherwise. */
+    kind: z.enum(['customer', 'guest']),
+    name: z.optional(z.string()),
+    email: z.optional(z.string()),
+    customerId: z.optional(z.string()),
+  }),
+  /**
+   * How the records below were found: `customer` by the signed customer id (or their email), `email` by
+   * an address a guest typed and nobody verified, `none` when the guest gave nothing to look up.
+   */
+  matchedBy: z.enum(['customer', 'email', 'none']),
+  pages: z.object({ start: z.optional(z.string()), current: z.optional(z.string()) }),
+  /** `shared: false`: the shopper did not consent to sharing what they viewed, so nothing was sent. */
+  viewed: z.object({ shared: z.boolean(), products: z.array(Product) }),
+  /** Signed customers only: guests have no loyalty account. */
+  loyalty: z.optional(z.object({ member: z.boolean(), tier: z.nullable(z.string()), points: z.int(), lifetimePoints: z.int() })),
+  orders: z.array(ShopperOrder),
+  /** Their other conversations, most recently updated first. */
+  conversations: z.array(ConversationRecord),
+  reviews: z.array(ModerationReview),
+});
+export type ShopperContext = z.infer<typeof ShopperContext>;
+
 export const Done = z.object({ ok: z.literal(true) });
 export type Done = z.infer<typeof Done>;
 
@@ -120,7 +168,28 @@ export type Done = z.infer<typeof Done>;
 export const AgentReply = z.object({ clientId: z.uuid(), body: text(MAX_LENGTH.chatMessage, 1) });
 export const ReadMark = z.object({ seq: z.int().check(z.gte(0)) });
 export const Typing = z.object({ active: z.boolean() });
-export const StatusChange = z.object({ status: z.enum(['open', 'closed']) });
+/** `resolved` (also `closed`, its name for the shopper) ends it; `snoozed` needs `until`, a time to come. */
+export const StatusChange = z.object({ status: z.enum(['open', 'snoozed', 'resolved', 'closed']), until: z.optional(Timestamp) });
+export type StatusChange = z.infer<typeof StatusChange>;
+export const Assignment = z.object({ agentId: z.nullable(Id) });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Which conversations a list shows: by status (`resolved` and `closed` are one) and by whose they are. */
+export const ListStatus = z.enum(['open', 'snoozed', 'resolved', 'closed', 'all']);
+export type ListStatus = z.infer<typeof ListStatus>;
+export const ListAssignee = z.enum(['me', 'unassigned', 'all']);
+export type ListAssignee = z.infer<typeof ListAssignee>;
+
+export const SavedReply = z.object({ id: Id, title: z.string(), body: z.string(), authorId: z.optional(z.string()), updatedAt: Timestamp });
+export type SavedReply = z.infer<typeof SavedReply>;
+export const SavedReplyList = z.object({ replies: z.array(SavedReply) });
+export type SavedReplyList = z.infer<typeof SavedReplyList>;
+/** A saved reply as the shop's people write it; its placeholders must be ones the inbox knows. */
+export const SavedReplyInput = z.object({ title: text(120, 1), body: text(MAX_LENGTH.chatMessage, 1) });
+export type SavedReplyInput = z.infer<typeof SavedReplyInput>;
+
+export const AgentList = z.object({ agents: z.array(z.object({ id: Id, name: z.string() })) });
+export type AgentList = z.infer<typeof AgentList>;
 export const ReviewDecision = z.object({ status: z.enum(['published', 'rejected']) });
 export const ReviewReply = z.object({ body: text(MAX_LENGTH.reviewBody, 1) });
 
@@ -141,4 +210,5 @@ export type WireMatchesStorage = [
   Holds<Same<ModerationReview, StoredReview>>,
   Holds<Same<InboxEvent, HubEvent>>,
   Holds<Same<Availability, AgentRecord['availability']>>,
+  Holds<Same<SavedReply, StoredSavedReply>>,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { AgentRecord, AgentStorage, Availability, NewAgent, SessionRecord } from '../storage/index.js';
-import { time, toAgent } from '../storage/rows.js';
+import type { AgentRecord, AgentStorage, Availability, NewAgent, SavedReply, SessionRecord } from '../storage/index.js';
+import { time, toAgent, toSavedReply } from '../storage/rows.js';
 import { now, row, rows, transaction } from './database.js';
 
 export class PostgresAgents implements AgentStorage {
@@ -57,5 +57,30 @@ export class PostgresAgents implements AgentStorage {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async savedReplies(shopId: number): Promise<SavedReply[]> {
+    const found = await rows(this.pool, 'SELECT * FROM saved_replies WHERE shop_id = $1 ORDER BY title, id', [shopId]);
+    return found.map(toSavedReply);
+  }
+
+  async saveReply(shopId: number, reply: { id?: string; title: string; body: string; authorId: string }): Promise<SavedReply | undefined> {
+    const stored = reply.id
+      ? await row(
+          this.pool,
+          'UPDATE saved_replies SET title = $1, body = $2, author_id = $3, updated_at = $4 WHERE shop_id = $5 AND id = $6 RETURNING *',
+          [reply.title, reply.body, reply.authorId, now(), shopId, reply.id],
+        )
+      : await row(
+          this.pool,
+          'INSERT INTO saved_replies (id, shop_id, title, body, author_id, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+          [randomUUID(), shopId, reply.title, reply.body, reply.authorId, now()],
+        );
+    return stored ? toSavedReply(stored) : undefined;
+  }
+
+  async deleteReply(shopId: number, id: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM saved_replies WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    return result.rowCount === 1;
   }
 }

@@ -3,11 +3,13 @@ import type pg from 'pg';
 import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
 import {
   InvalidInputError,
+  filterClause,
   subjectKeys,
   type AppendResult,
   type ChatErasure,
   type ChatStorage,
   type ConversationExport,
+  type ConversationFilter,
   type ConversationRecord,
   type ConversationSummary,
   type DataSubject,
@@ -62,9 +64,20 @@ export class PostgresChat implements ChatStorage {
     const createdAt = now();
     const created = await row(
       this.pool,
-      `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $7) RETURNING *`,
-      [randomUUID(), shopId, visitor.visitorId ?? null, visitor.name ?? null, visitor.email ?? null, visitor.customerId ?? null, createdAt],
+      `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, start_page, viewed_products,
+         status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9) RETURNING *`,
+      [
+        randomUUID(),
+        shopId,
+        visitor.visitorId ?? null,
+        visitor.name ?? null,
+        visitor.email ?? null,
+        visitor.customerId ?? null,
+        visitor.page ?? null,
+        visitor.viewed ? JSON.stringify(visitor.viewed) : null,
+        createdAt,
+      ],
     );
     return toConversation(created!);
   }
@@ -109,8 +122,10 @@ export class PostgresChat implements ChatStorage {
       }
       const conversation = await row(
         client,
-        "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $1, status = 'open' WHERE id = $2 RETURNING *",
-        [createdAt, conversationId],
+        `UPDATE conversations SET last_seq = last_seq + 1, updated_at = $1, status = 'open', current_page = COALESCE($3, current_page),
+           snoozed_until = CASE WHEN $4 = 'visitor' THEN NULL ELSE snoozed_until END
+         WHERE id = $2 RETURNING *`,
+        [createdAt, conversationId, message.page ?? null, message.author],
       );
       return { message: toMessage(inserted), created: true, conversation: toConversation(conversation!) };
     });
@@ -125,15 +140,16 @@ export class PostgresChat implements ChatStorage {
     return found.map(toMessage);
   }
 
-  async conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]> {
+  async conversations(shopId: number, filter: ConversationFilter, limit: number): Promise<ConversationSummary[]> {
+    const where = filterClause(filter, (index) => `$${index}`, 2);
     // Each conversation with its last message, in one statement (one snapshot, no query per row).
     const found = await rows(
       this.pool,
       `SELECT c.*, ${MESSAGE_COLUMNS.map((column) => `m.${column} AS m_${column}`).join(', ')}
-       FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
-       WHERE c.shop_id = $1 AND ($2::text = 'all' OR c.status = $2::text) AND c.last_seq > 0
-       ORDER BY c.updated_at DESC LIMIT $3`,
-      [shopId, status, limit],
+       FROM (SELECT * FROM conversations WHERE shop_id = $1 AND last_seq > 0 AND ${where.sql}) c
+       LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
+       ORDER BY c.updated_at DESC LIMIT $${where.params.length + 2}`,
+      [shopId, ...where.params, limit],
     );
     return found.map((joined) => {
       const conversation = toConversation(joined);
@@ -143,12 +159,37 @@ export class PostgresChat implements ChatStorage {
     });
   }
 
-  async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {
+  async conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]> {
+    const [customerId, email] = subjectKeys(subject);
+    const found = await rows(
+      this.pool,
+      `SELECT * FROM conversations WHERE shop_id = $1 AND (customer_id = $2 OR lower(visitor_email) = $3)
+       ORDER BY updated_at DESC, id LIMIT $4`,
+      [shopId, customerId, email, limit],
+    );
+    return found.map(toConversation);
+  }
+
+  async setStatus(
+    shopId: number,
+    conversationId: string,
+    status: Conversation['status'],
+    snoozedUntil?: string,
+  ): Promise<ConversationRecord | undefined> {
     const updated = await row(
       this.pool,
-      'UPDATE conversations SET status = $1, updated_at = $2 WHERE shop_id = $3 AND id = $4 RETURNING *',
-      [status, now(), shopId, conversationId],
+      'UPDATE conversations SET status = $1, snoozed_until = $2, updated_at = $3 WHERE shop_id = $4 AND id = $5 RETURNING *',
+      [status, snoozedUntil ?? null, now(), shopId, conversationId],
     );
+    return updated ? toConversation(updated) : undefined;
+  }
+
+  async assign(shopId: number, conversationId: string, agentId: string | null): Promise<ConversationRecord | undefined> {
+    const updated = await row(this.pool, 'UPDATE conversations SET assignee_id = $1 WHERE shop_id = $2 AND id = $3 RETURNING *', [
+      agentId,
+      shopId,
+      conversationId,
+    ]);
     return updated ? toConversation(updated) : undefined;
   }
 

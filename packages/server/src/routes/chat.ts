@@ -15,23 +15,19 @@ import {
   EmailReceipt,
   EmailRequest,
   Id,
-  OutgoingMessage,
-  Visitor,
   type ChatAttachment,
 } from '@shopfront/core/schemas.js';
 import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
 import { conversationForResponse, messageForResponse } from '../responses.js';
-import { TranscriptRequest } from '../api/schemas.js';
+import { ConversationStart, OutgoingMessageForm, OutgoingMessageJson, TranscriptRequest } from '../api/schemas.js';
 import { emailTranscript } from '../services/email.js';
 import { HISTORY_LIMIT, chatStatus, leaveEmail, postMessage } from '../services/chat.js';
 import { eventStream, sharedFrame } from '../sse.js';
 import type { Shop } from '../storage/index.js';
 
 const Sequence = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
-/** Without an attachment: files cannot travel in JSON. */
-export const OutgoingMessageJson = z.omit(OutgoingMessage, { attachment: true });
 
 /** The first language an `Accept-Language` header names (`de-AT,de;q=0.9` → `de-AT`), when it is a plain tag. */
 const browserLocale = (header: string | undefined) => {
@@ -67,12 +63,14 @@ export function chatRoutes(deps: Deps) {
       path: '/chat/conversations',
       operationId: 'startConversation',
       summary: 'Start a conversation',
-      description: 'A `customerId` is kept only when the request also proves it with the customer signature.',
+      description:
+        'A `customerId` is kept only when the request also proves it with the customer signature. `page` is where the chat starts; ' +
+        '`viewed` (product ids) is sent only with the shopper’s consent, and the inbox shows the products beside the conversation.',
       tags: ['Chat'],
       security: 'customer',
       visitor: 'optional',
       rateLimited: true,
-      body: { json: Visitor },
+      body: { json: ConversationStart },
       responses: { 201: { description: 'The new conversation', schema: Conversation } },
       handler: async ({ shop, customerId, visitorId, body: visitor }) => {
         const conversation = await deps.storage.chat.createConversation(shop.id, {
@@ -80,6 +78,8 @@ export function chatRoutes(deps: Deps) {
           name: visitor.name,
           email: visitor.email,
           customerId: customerId && visitor.customerId === customerId ? customerId : undefined,
+          page: visitor.page,
+          viewed: visitor.viewed,
         });
         return { status: 201, body: conversationForResponse(conversation) };
       },
@@ -117,7 +117,7 @@ export function chatRoutes(deps: Deps) {
       visitor: 'optional',
       rateLimited: true,
       params: conversationId,
-      body: { json: OutgoingMessageJson, multipart: OutgoingMessage },
+      body: { json: OutgoingMessageJson, multipart: OutgoingMessageForm },
       responses: {
         201: { description: 'Stored, with its sequence number', schema: ChatMessage },
         200: { description: 'Already stored: this `clientId` was sent before', schema: ChatMessage },
@@ -137,6 +137,7 @@ export function chatRoutes(deps: Deps) {
           clientId: body.clientId,
           body: body.body,
           author: 'visitor',
+          page: body.page,
           ...(attachment ? { attachment } : {}),
         });
         const reply = messageForResponse(message, c.get('baseUrl'));

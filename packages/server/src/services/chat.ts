@@ -56,8 +56,22 @@ export async function markRead(deps: Deps, conversation: ConversationRecord, seq
   deps.hub.publish(conversation.id, { type: 'read', seq: Math.min(seq, conversation.lastSeq) });
 }
 
-export async function setConversationStatus(deps: Deps, conversation: ConversationRecord, status: Conversation['status']) {
-  const updated = await deps.storage.chat.setStatus(conversation.shopId, conversation.id, status);
+/** Opens, resolves (`closed`) or snoozes (open, with `snoozedUntil`) a conversation, and tells every agent's inbox. */
+export async function setConversationStatus(
+  deps: Deps,
+  conversation: ConversationRecord,
+  status: Conversation['status'],
+  snoozedUntil?: string,
+) {
+  const updated = await deps.storage.chat.setStatus(conversation.shopId, conversation.id, status, snoozedUntil);
+  if (updated) deps.hub.publishInbox(updated.shopId, { type: 'conversation', conversation: updated });
+  return updated;
+}
+
+/** Gives a conversation to an agent of its shop, or to nobody, and tells every agent's inbox; undefined for an agent of no such shop. */
+export async function assignConversation(deps: Deps, conversation: ConversationRecord, agentId: string | null) {
+  if (agentId !== null && (await deps.storage.agents.byId(agentId))?.shopId !== conversation.shopId) return undefined;
+  const updated = await deps.storage.chat.assign(conversation.shopId, conversation.id, agentId);
   if (updated) deps.hub.publishInbox(updated.shopId, { type: 'conversation', conversation: updated });
   return updated;
 }

@@ -13,6 +13,9 @@ import { reviewsTag } from '../read-cache.js';
 import type { Buyer, OrderRecord, RefundInput, Shop } from '../storage/index.js';
 import { referralCode } from './loyalty.js';
 
+/** Amounts are stored in minor units; what the shop reads (an export, the inbox) speaks the order webhook's major units. */
+export const majorUnits = (minor: number) => minor / 100;
+
 /** Statuses in which an order's goods count as bought. */
 const BOUGHT = new Set<OrderRecord['status']>(['paid', 'fulfilled']);
 

@@ -22,10 +22,8 @@ import type { CustomerErasure, CustomerExport } from '../api/schemas.js';
 import { absolute } from '../http.js';
 import { EVERY_TAG, reviewsTag } from '../read-cache.js';
 import { reviewForResponse } from '../responses.js';
+import { majorUnits as major } from './orders.js';
 import type { DataSubject, Shop } from '../storage/index.js';
-
-/** Amounts are stored in minor units; the export speaks the order webhook's major units. */
-const major = (minor: number) => minor / 100;
 
 /** The file name at the end of a path this server serves under `prefix` (`/media/r/<review>/`, `/media/u/`), if it is one. */
 const fileUnder = (prefix: RegExp, path: string) => (prefix.test(path) ? path.split('/').pop() : undefined);

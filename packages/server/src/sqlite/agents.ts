@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentRecord, AgentStorage, Availability, NewAgent, SessionRecord } from '../storage/index.js';
-import { toAgent } from '../storage/rows.js';
+import type { AgentRecord, AgentStorage, Availability, NewAgent, SavedReply, SessionRecord } from '../storage/index.js';
+import { toAgent, toSavedReply } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 export class SqliteAgents implements AgentStorage {
@@ -57,5 +57,27 @@ export class SqliteAgents implements AgentStorage {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async savedReplies(shopId: number): Promise<SavedReply[]> {
+    const rows = this.db.prepare('SELECT * FROM saved_replies WHERE shop_id = ? ORDER BY title, id').all(shopId) as Row[];
+    return rows.map(toSavedReply);
+  }
+
+  async saveReply(shopId: number, reply: { id?: string; title: string; body: string; authorId: string }): Promise<SavedReply | undefined> {
+    const id = reply.id ?? randomUUID();
+    const changed = reply.id
+      ? this.db
+          .prepare('UPDATE saved_replies SET title = ?, body = ?, author_id = ?, updated_at = ? WHERE shop_id = ? AND id = ?')
+          .run(reply.title, reply.body, reply.authorId, now(), shopId, id)
+      : this.db
+          .prepare('INSERT INTO saved_replies (id, shop_id, title, body, author_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, shopId, reply.title, reply.body, reply.authorId, now());
+    if (changed.changes === 0) return undefined;
+    return toSavedReply(this.db.prepare('SELECT * FROM saved_replies WHERE id = ?').get(id) as Row);
+  }
+
+  async deleteReply(shopId: number, id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM saved_replies WHERE shop_id = ? AND id = ?').run(shopId, id).changes === 1;
   }
 }

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Conversation } from '@shopfront/core/schemas.js';
 import {
   InvalidInputError,
+  filterClause,
   subjectKeys,
   type AppendResult,
   type ChatErasure,
   type ChatStorage,
   type ConversationExport,
+  type ConversationFilter,
   type ConversationRecord,
   type ConversationSummary,
   type DataSubject,
@@ -26,8 +28,9 @@ export class SqliteChat implements ChatStorage {
     const createdAt = now();
     this.db
       .prepare(
-        `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO conversations (id, shop_id, visitor_id, visitor_name, visitor_email, customer_id, start_page, viewed_products,
+           status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
       )
       .run(
         id,
@@ -36,6 +39,8 @@ export class SqliteChat implements ChatStorage {
         visitor.name ?? null,
         visitor.email ?? null,
         visitor.customerId ?? null,
+        visitor.page ?? null,
+        visitor.viewed ? JSON.stringify(visitor.viewed) : null,
         createdAt,
         createdAt,
       );
@@ -73,8 +78,12 @@ export class SqliteChat implements ChatStorage {
         const created = inserted.changes === 1;
         if (created) {
           this.db
-            .prepare("UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, status = 'open' WHERE id = ?")
-            .run(createdAt, conversationId);
+            .prepare(
+              `UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, status = 'open', current_page = COALESCE(?, current_page),
+                 snoozed_until = CASE WHEN ? = 'visitor' THEN NULL ELSE snoozed_until END
+               WHERE id = ?`,
+            )
+            .run(createdAt, message.page ?? null, message.author, conversationId);
         }
         const row = this.db
           .prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
@@ -93,13 +102,11 @@ export class SqliteChat implements ChatStorage {
     return rows.map(toMessage);
   }
 
-  async conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]> {
+  async conversations(shopId: number, filter: ConversationFilter, limit: number): Promise<ConversationSummary[]> {
+    const where = filterClause(filter, () => '?');
     const rows = this.db
-      .prepare(
-        `SELECT * FROM conversations WHERE shop_id = ? AND (? = 'all' OR status = ?) AND last_seq > 0
-         ORDER BY updated_at DESC LIMIT ?`,
-      )
-      .all(shopId, status, status, limit) as Row[];
+      .prepare(`SELECT * FROM conversations WHERE shop_id = ? AND last_seq > 0 AND ${where.sql} ORDER BY updated_at DESC LIMIT ?`)
+      .all(shopId, ...where.params, limit) as Row[];
     const last = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq = ?');
     return rows.map((row) => {
       const conversation = toConversation(row);
@@ -108,10 +115,31 @@ export class SqliteChat implements ChatStorage {
     });
   }
 
-  async setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined> {
+  async conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]> {
+    const [customerId, email] = subjectKeys(subject);
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM conversations WHERE shop_id = ? AND (customer_id = ? OR lower(visitor_email) = ?)
+         ORDER BY updated_at DESC, id LIMIT ?`,
+      )
+      .all(shopId, customerId, email, limit) as Row[];
+    return rows.map(toConversation);
+  }
+
+  async setStatus(
+    shopId: number,
+    conversationId: string,
+    status: Conversation['status'],
+    snoozedUntil?: string,
+  ): Promise<ConversationRecord | undefined> {
     this.db
-      .prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE shop_id = ? AND id = ?')
-      .run(status, now(), shopId, conversationId);
+      .prepare('UPDATE conversations SET status = ?, snoozed_until = ?, updated_at = ? WHERE shop_id = ? AND id = ?')
+      .run(status, snoozedUntil ?? null, now(), shopId, conversationId);
+    return this.conversation(shopId, conversationId);
+  }
+
+  async assign(shopId: number, conversationId: string, agentId: string | null): Promise<ConversationRecord | undefined> {
+    this.db.prepare('UPDATE conversations SET assignee_id = ? WHERE shop_id = ? AND id = ?').run(agentId, shopId, conversationId);
     return this.conversation(shopId, conversationId);
   }
 

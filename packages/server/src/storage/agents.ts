@@ -23,6 +23,17 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/** A reply the shop's people wrote once, for agents to insert (never sent by itself). */
+export interface SavedReply {
+  id: string;
+  title: string;
+  /** May hold placeholders (`{first_name}`, `{order_number}`…) the inbox fills in before the agent sends. */
+  body: string;
+  /** Who wrote or last changed it; absent once that agent is gone. */
+  authorId?: string;
+  updatedAt: string;
+}
+
 export interface AgentStorage {
   /** Emails match whatever their case. */
   byEmail(email: string): Promise<AgentRecord | undefined>;
@@ -37,4 +48,10 @@ export interface AgentStorage {
   /** The session, unless it expired. */
   session(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** The shop's saved replies, by title. */
+  savedReplies(shopId: number): Promise<SavedReply[]>;
+  /** Creates a saved reply (no `id`) or changes the shop's one with that id; undefined for an id the shop has not. */
+  saveReply(shopId: number, reply: { id?: string; title: string; body: string; authorId: string }): Promise<SavedReply | undefined>;
+  /** Whether the shop had it. */
+  deleteReply(shopId: number, id: string): Promise<boolean>;
 }

@@ -7,6 +7,10 @@ export interface NewVisitor {
   name?: string;
   email?: string;
   customerId?: string;
+  /** The page the chat was started from. */
+  page?: string;
+  /** Product ids the shopper viewed, newest first; absent when they did not consent to sharing them. */
+  viewed?: string[];
 }
 
 export interface NewMessage {
@@ -17,6 +21,8 @@ export interface NewMessage {
   avatarUrl?: string;
   body: string;
   attachment?: ChatAttachment;
+  /** The page the shopper wrote from: the conversation's current page from now on. */
+  page?: string;
 }
 
 export interface ConversationRecord extends Conversation {
@@ -25,6 +31,16 @@ export interface ConversationRecord extends Conversation {
   visitorName?: string;
   visitorEmail?: string;
   customerId?: string;
+  /** The page the chat was started from. */
+  startPage?: string;
+  /** The page of the shopper's latest message (else the start page). */
+  currentPage?: string;
+  /** Product ids the shopper viewed, newest first, as the widget sent them with their consent; absent without it. */
+  viewedProductIds?: string[];
+  /** Set while an agent snoozed it: out of the open list until then (or until the shopper writes). */
+  snoozedUntil?: string;
+  /** The agent answering it; absent while unassigned. */
+  assigneeId?: string;
   /** The sequence number of the conversation's last message (0 before the first). */
   lastSeq: number;
   agentReadSeq: number;
@@ -33,6 +49,17 @@ export interface ConversationRecord extends Conversation {
 
 export interface ConversationSummary extends ConversationRecord {
   lastMessage?: ChatMessage;
+}
+
+/**
+ * Which conversations an inbox list shows. `open` leaves out those snoozed past `now`; `snoozed`
+ * is only those; `closed` is the resolved ones. `assignee`: an agent's id, `null` for unassigned,
+ * absent for anyone's.
+ */
+export interface ConversationFilter {
+  status: Conversation['status'] | 'snoozed' | 'all';
+  assignee?: string | null;
+  now: string;
 }
 
 export interface LeftEmail {
@@ -80,14 +107,24 @@ export interface ChatStorage {
   /**
    * Stores a message once per (conversation, clientId), with the conversation's next sequence
    * number taken under its lock: concurrent sends get distinct, gapless numbers. A new message
-   * reopens a closed conversation. An unknown conversation is an `InvalidInputError`.
+   * reopens a closed conversation; a new one from the shopper also ends a snooze. An unknown conversation is an `InvalidInputError`.
    */
   appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult>;
   /** Messages with a sequence number above `after`, in order. */
   messagesAfter(conversationId: string, after: number, limit: number): Promise<ChatMessage[]>;
-  /** Conversations with at least one message, most recently updated first. */
-  conversations(shopId: number, status: Conversation['status'] | 'all', limit: number): Promise<ConversationSummary[]>;
-  setStatus(shopId: number, conversationId: string, status: Conversation['status']): Promise<ConversationRecord | undefined>;
+  /** Conversations with at least one message that pass the filter, most recently updated first. */
+  conversations(shopId: number, filter: ConversationFilter, limit: number): Promise<ConversationSummary[]>;
+  /** The subject's conversations (by customer id or visitor email), most recently updated first. */
+  conversationsOf(shopId: number, subject: DataSubject, limit: number): Promise<ConversationRecord[]>;
+  /** Opens or closes it; `snoozedUntil` snoozes it (open, out of the list until then), and any other change ends a snooze. */
+  setStatus(
+    shopId: number,
+    conversationId: string,
+    status: Conversation['status'],
+    snoozedUntil?: string,
+  ): Promise<ConversationRecord | undefined>;
+  /** Gives it to an agent of the shop, or to nobody (`null`). */
+  assign(shopId: number, conversationId: string, agentId: string | null): Promise<ConversationRecord | undefined>;
   /** Moves the agents' read mark forward, never past the last message and never back. */
   markRead(shopId: number, conversationId: string, seq: number): Promise<void>;
   leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail>;

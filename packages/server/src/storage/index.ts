@@ -41,6 +41,7 @@ export type * from './reviews.js';
 export type * from './shopify.js';
 export type * from './shops.js';
 export * from './subject.js';
+export * from './conversation-filter.js';
 
 export interface Storage {
   readonly shops: ShopStorage;

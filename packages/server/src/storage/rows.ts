@@ -5,7 +5,7 @@
  * helpers below absorb so a field is mapped in one place.
  */
 import type { ChatMessage, LoyaltyActivity, Review, ReviewPhoto } from '@shopfront/core/schemas.js';
-import type { AgentRecord, Availability } from './agents.js';
+import type { AgentRecord, Availability, SavedReply } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { DiscountRecord } from './discounts.js';
 import type { EmailJob, EmailKind, EmailStatus } from './email.js';
@@ -31,6 +31,16 @@ export function toShop(row: Row | undefined): Shop | undefined {
   return { id: Number(row.id), key: String(row.key), secret: String(row.secret), name: String(row.name), settings: json(row.settings) };
 }
 
+export function toSavedReply(row: Row): SavedReply {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    body: String(row.body),
+    authorId: optional(row.author_id),
+    updatedAt: time(row.updated_at),
+  };
+}
+
 export function toAgent(row: Row | undefined): AgentRecord | undefined {
   if (!row) return undefined;
   return {
@@ -53,6 +63,11 @@ export function toConversation(row: Row): ConversationRecord {
     visitorName: optional(row.visitor_name),
     visitorEmail: optional(row.visitor_email),
     customerId: optional(row.customer_id),
+    startPage: optional(row.start_page),
+    currentPage: optional(row.current_page ?? row.start_page),
+    viewedProductIds: row.viewed_products === null || row.viewed_products === undefined ? undefined : json<string[]>(row.viewed_products),
+    snoozedUntil: row.snoozed_until === null || row.snoozed_until === undefined ? undefined : time(row.snoozed_until),
+    assigneeId: optional(row.assignee_id),
     lastSeq: Number(row.last_seq),
     agentReadSeq: Number(row.agent_read_seq),
     updatedAt: time(row.updated_at),

@@ -71,5 +71,27 @@ export function agentsContract(open: OpenStorage): void {
       await storage().agents.deleteSession('token-hash-live');
       assert.equal(await storage().agents.session('token-hash-live'), undefined);
     });
+
+    it("keeps each shop's saved replies by title, changed and deleted only in their shop", async () => {
+      const [shop, other] = [await newShop(storage()), await newShop(storage())];
+      const author = await storage().agents.upsert({ shopId: shop.id, email: email(), name: 'Sam', passwordHash: 'x' });
+      const agents = storage().agents;
+      const late = await agents.saveReply(shop.id, { title: 'Zebra', body: 'Late {first_name}', authorId: author.id });
+      await agents.saveReply(shop.id, { title: 'Apple', body: 'Early', authorId: author.id });
+      assert.deepEqual(
+        (await agents.savedReplies(shop.id)).map((reply) => reply.title),
+        ['Apple', 'Zebra'],
+      );
+      assert.deepEqual(await agents.savedReplies(other.id), []);
+      assert.equal(await agents.saveReply(other.id, { id: late!.id, title: 'Stolen', body: '', authorId: author.id }), undefined);
+      const changed = await agents.saveReply(shop.id, { id: late!.id, title: 'Zebra', body: 'Changed', authorId: author.id });
+      assert.deepEqual([changed?.body, changed?.authorId], ['Changed', author.id]);
+      assert.equal(await agents.deleteReply(other.id, late!.id), false);
+      assert.equal(await agents.deleteReply(shop.id, late!.id), true);
+      assert.deepEqual(
+        (await agents.savedReplies(shop.id)).map((reply) => reply.title),
+        ['Apple'],
+      );
+    });
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { InvalidInputError, type NewMessage } from '../../src/storage/index.js';
+import { InvalidInputError, type ConversationFilter, type NewMessage } from '../../src/storage/index.js';
 import { newShop, useStorage, type OpenStorage } from './fixtures.js';
 
 const fromVisitor = (body: string, extra: Partial<NewMessage> = {}): NewMessage => ({
@@ -10,6 +10,13 @@ const fromVisitor = (body: string, extra: Partial<NewMessage> = {}): NewMessage 
   author: 'visitor',
   body,
   ...extra,
+});
+
+/** An inbox list of conversations in this status, as of now, anyone's. */
+const listing = (status: ConversationFilter['status'], assignee?: string | null): ConversationFilter => ({
+  status,
+  now: new Date().toISOString(),
+  ...(assignee !== undefined ? { assignee } : {}),
 });
 
 export function chatContract(open: OpenStorage): void {
@@ -28,6 +35,8 @@ export function chatContract(open: OpenStorage): void {
         name: 'Ada',
         email: 'ada@example.com',
         customerId: 'cust-1',
+        page: 'https://shop.example/products/a',
+        viewed: ['prod-2', 'prod-1'],
       });
       assert.deepEqual(
         { ...conversation, id: undefined, createdAt: undefined, updatedAt: undefined },
@@ -41,6 +50,11 @@ export function chatContract(open: OpenStorage): void {
           visitorName: 'Ada',
           visitorEmail: 'ada@example.com',
           customerId: 'cust-1',
+          startPage: 'https://shop.example/products/a',
+          currentPage: 'https://shop.example/products/a',
+          viewedProductIds: ['prod-2', 'prod-1'],
+          snoozedUntil: undefined,
+          assigneeId: undefined,
           lastSeq: 0,
           agentReadSeq: 0,
         },
@@ -49,6 +63,38 @@ export function chatContract(open: OpenStorage): void {
       assert.equal(await storage().chat.conversation((await newShop(storage())).id, conversation.id), undefined);
       const anonymous = await storage().chat.createConversation(shop.id, {});
       assert.deepEqual([anonymous.visitorId, anonymous.visitorName, anonymous.customerId], [undefined, undefined, undefined]);
+      // Without consent the widget sends no list: nothing viewed is kept, which is not the same as an empty list.
+      assert.deepEqual([anonymous.startPage, anonymous.viewedProductIds], [undefined, undefined]);
+      assert.deepEqual((await storage().chat.createConversation(shop.id, { viewed: [] })).viewedProductIds, []);
+    });
+
+    it("follows the shopper's page: a visitor message's page is the current one, a message without one keeps it", async () => {
+      const shop = await newShop(storage());
+      const conversation = await storage().chat.createConversation(shop.id, { page: 'https://shop.example/a' });
+      await storage().chat.appendMessage(conversation.id, fromVisitor('on b', { page: 'https://shop.example/b' }));
+      const { conversation: after } = await storage().chat.appendMessage(conversation.id, fromVisitor('no page'));
+      assert.deepEqual([after.startPage, after.currentPage], ['https://shop.example/a', 'https://shop.example/b']);
+    });
+
+    it("lists a subject's conversations by customer id or email (any case), newest first, in their shop only", async () => {
+      const shop = await newShop(storage());
+      const chat = storage().chat;
+      const byId = await chat.createConversation(shop.id, { customerId: 'cust-9' });
+      await pause(5);
+      const byEmail = await chat.createConversation(shop.id, { email: 'Nina@Example.com' });
+      await chat.createConversation(shop.id, { customerId: 'cust-10', email: 'other@example.com' });
+      await chat.createConversation((await newShop(storage())).id, { customerId: 'cust-9' });
+      await chat.appendMessage(byId.id, fromVisitor('latest'));
+      const found = await chat.conversationsOf(shop.id, { customerId: 'cust-9', email: 'nina@example.com' }, 10);
+      assert.deepEqual(
+        found.map((conversation) => conversation.id),
+        [byId.id, byEmail.id],
+      );
+      assert.deepEqual(
+        (await chat.conversationsOf(shop.id, { email: 'NINA@example.com' }, 10)).map((conversation) => conversation.id),
+        [byEmail.id],
+      );
+      assert.equal((await chat.conversationsOf(shop.id, { customerId: 'cust-9' }, 1)).length, 1);
     });
 
     it('numbers messages 1, 2, 3… and keeps them whole', async () => {
@@ -154,7 +200,7 @@ export function chatContract(open: OpenStorage): void {
       await storage().chat.appendMessage(newer.id, fromVisitor('second'));
       await pause(5);
       await storage().chat.appendMessage(older.id, fromVisitor('third'));
-      const open = await storage().chat.conversations(shop.id, 'open', 10);
+      const open = await storage().chat.conversations(shop.id, listing('open'), 10);
       assert.deepEqual(
         open.map((summary) => [summary.id, summary.lastMessage?.body]),
         [
@@ -163,14 +209,58 @@ export function chatContract(open: OpenStorage): void {
         ],
       );
       assert.ok(!open.some((summary) => summary.id === quiet.id), 'a conversation with no message is not listed');
-      assert.equal((await storage().chat.conversations(shop.id, 'open', 1)).length, 1);
+      assert.equal((await storage().chat.conversations(shop.id, listing('open'), 1)).length, 1);
       await storage().chat.setStatus(shop.id, newer.id, 'closed');
       assert.deepEqual(
-        (await storage().chat.conversations(shop.id, 'closed', 10)).map((summary) => summary.id),
+        (await storage().chat.conversations(shop.id, listing('closed'), 10)).map((summary) => summary.id),
         [newer.id],
       );
-      assert.equal((await storage().chat.conversations(shop.id, 'all', 10)).length, 2);
-      assert.deepEqual(await storage().chat.conversations((await newShop(storage())).id, 'all', 10), []);
+      assert.equal((await storage().chat.conversations(shop.id, listing('all'), 10)).length, 2);
+      assert.deepEqual(await storage().chat.conversations((await newShop(storage())).id, listing('all'), 10), []);
+    });
+
+    it('snoozes a conversation out of the open list until its time or until the shopper writes', async () => {
+      const shop = await newShop(storage());
+      const chat = storage().chat;
+      const conversation = await chat.createConversation(shop.id, {});
+      await chat.appendMessage(conversation.id, fromVisitor('hello'));
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      const snoozed = await chat.setStatus(shop.id, conversation.id, 'open', later);
+      assert.equal(snoozed?.snoozedUntil, later);
+      const ids = async (filter: ConversationFilter) => (await chat.conversations(shop.id, filter, 10)).map((summary) => summary.id);
+      assert.deepEqual(await ids(listing('open')), []);
+      assert.deepEqual(await ids(listing('snoozed')), [conversation.id]);
+      // As of a time past the snooze it is open again, with nothing to wake it.
+      const afterwards = { ...listing('open'), now: new Date(Date.now() + 7_200_000).toISOString() };
+      assert.deepEqual(await ids(afterwards), [conversation.id]);
+      // An agent's message keeps the snooze; the shopper's ends it.
+      await chat.appendMessage(conversation.id, { ...fromVisitor('noted'), author: 'agent' });
+      assert.deepEqual(await ids(listing('snoozed')), [conversation.id]);
+      const { conversation: woken } = await chat.appendMessage(conversation.id, fromVisitor('any news?'));
+      assert.equal(woken.snoozedUntil, undefined);
+      assert.deepEqual(await ids(listing('open')), [conversation.id]);
+      await chat.setStatus(shop.id, conversation.id, 'open', later);
+      assert.equal((await chat.setStatus(shop.id, conversation.id, 'closed'))?.snoozedUntil, undefined, 'resolving ends the snooze');
+    });
+
+    it('assigns a conversation to an agent or to nobody, and lists mine and the unassigned apart', async () => {
+      const shop = await newShop(storage());
+      const chat = storage().chat;
+      const agent = await storage().agents.upsert({
+        shopId: shop.id,
+        email: `${randomUUID()}@example.com`,
+        name: 'Kim',
+        passwordHash: 'x',
+      });
+      const [mine, nobodys] = [await chat.createConversation(shop.id, {}), await chat.createConversation(shop.id, {})];
+      for (const conversation of [mine, nobodys]) await chat.appendMessage(conversation.id, fromVisitor('hi'));
+      assert.equal((await chat.assign(shop.id, mine.id, agent.id))?.assigneeId, agent.id);
+      const ids = async (assignee: string | null) =>
+        (await chat.conversations(shop.id, listing('open', assignee), 10)).map((summary) => summary.id);
+      assert.deepEqual(await ids(agent.id), [mine.id]);
+      assert.deepEqual(await ids(null), [nobodys.id]);
+      assert.equal((await chat.assign(shop.id, mine.id, null))?.assigneeId, undefined);
+      assert.equal(await chat.assign((await newShop(storage())).id, mine.id, agent.id), undefined, "another shop's conversation");
     });
 
     it("moves the shop's read mark forward only, and never past the last message", async () => {

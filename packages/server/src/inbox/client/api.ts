@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '@shopfront/core/schemas.js';
 import type {
+  AgentList,
   Availability,
   AvailabilityBody,
   ConversationChange,
@@ -13,10 +14,17 @@ import type {
   Done,
   EmailList,
   InboxMe,
+  ListAssignee,
+  ListStatus,
   Outbox,
   ModerationReview,
   ReviewChange,
   ReviewList,
+  SavedReply,
+  SavedReplyInput,
+  SavedReplyList,
+  ShopperContext,
+  StatusChange,
 } from '../wire.js';
 
 type ReviewStatus = ModerationReview['status'];
@@ -31,15 +39,25 @@ export class InboxApi {
   setAvailability = (availability: Availability) => this.#request<AvailabilityBody>('/me/availability', 'PUT', { availability });
   signOut = () => this.#request<Done>('/logout', 'POST');
 
-  openConversations = () => this.#request<ConversationList>('/conversations?status=open');
+  conversations = (status: ListStatus, assignee: ListAssignee) =>
+    this.#request<ConversationList>(`/conversations?${new URLSearchParams({ status, assignee })}`);
+  agents = () => this.#request<AgentList>('/agents');
+  assign = (id: string, agentId: string | null) =>
+    this.#request<ConversationChange>(`${conversationPath(id)}/assignee`, 'PUT', { agentId });
   /** One page of a conversation's messages after sequence number `after`; the server caps a page's length. */
   history = (id: string, after = 0) => this.#request<ConversationHistory>(`${conversationPath(id)}/messages?after=${after}`);
   reply = (id: string, body: string) =>
     this.#request<ChatMessage>(`${conversationPath(id)}/messages`, 'POST', { clientId: crypto.randomUUID(), body });
+  shopperContext = (id: string) => this.#request<ShopperContext>(`${conversationPath(id)}/context`);
   markRead = (id: string, seq: number) => this.#request<Done>(`${conversationPath(id)}/read`, 'POST', { seq });
   typing = (id: string, active: boolean) => this.#request<Done>(`${conversationPath(id)}/typing`, 'POST', { active });
-  setConversationStatus = (id: string, status: 'open' | 'closed') =>
-    this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', { status });
+  setConversationStatus = (id: string, change: StatusChange) =>
+    this.#request<ConversationChange>(`${conversationPath(id)}/status`, 'POST', change);
+
+  savedReplies = () => this.#request<SavedReplyList>('/replies');
+  createReply = (reply: SavedReplyInput) => this.#request<SavedReply>('/replies', 'POST', reply);
+  updateReply = (id: string, reply: SavedReplyInput) => this.#request<SavedReply>(`/replies/${encodeURIComponent(id)}`, 'PUT', reply);
+  deleteReply = (id: string) => this.#request<Done>(`/replies/${encodeURIComponent(id)}`, 'DELETE');
 
   emails = () => this.#request<EmailList>('/emails');
   outbox = () => this.#request<Outbox>('/outbox');

@@ -1,8 +1,17 @@
-/** The conversations tab: open conversations updating live, one thread at a time, replies and typing. */
+/**
+ * The conversations tab: the team's conversations filtered by status and whose, updating live; one
+ * thread at a time with its shopper beside it, assignment, snooze and resolve, replies and typing.
+ */
 import { html, nothing, type ReactiveController } from 'lit';
 import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
-import type { ConversationSummary } from '../wire.js';
+import type { AgentList, ConversationRecord, ConversationSummary, StatusChange } from '../wire.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { fillPlaceholders, placeholderValues } from '../placeholders.js';
+import { matches, renderFilters, type ListFilter } from './filters.js';
 import { time, type InboxHost } from './host.js';
+import { ReplyPicker } from './reply-picker.js';
+import { ShopperPanel } from './shopper.js';
+import { renderThreadControls } from './thread-controls.js';
 
 /** Tell the shopper the agent is typing at most this often. */
 const TYPING_EVERY_MS = 3000;
@@ -10,13 +19,29 @@ const TYPING_EVERY_MS = 3000;
 export class ConversationsTab implements ReactiveController {
   conversations: ConversationSummary[] = [];
   selectedId?: string;
+  /** The open thread's conversation as the server last sent it (it may be a closed one, opened from the sidebar). */
+  selected?: ConversationRecord;
   messages: ChatMessage[] = [];
+  readonly shopper: ShopperPanel;
+  filter: ListFilter = { status: 'open', assignee: 'all' };
+  agents: AgentList['agents'] = [];
+  /** The signed-in agent, for "mine". */
+  agentId?: string;
   #lastTyping = 0;
   #scrollToEnd = false;
 
   constructor(private readonly host: InboxHost) {
     host.addController(this);
+    this.shopper = new ShopperPanel(host);
+    this.#picker = new ReplyPicker(
+      () => host.savedReplies(),
+      (text) => fillPlaceholders(text, placeholderValues(this.shopper.context, host.names.agent, host.names.shop)),
+      () => host.requestUpdate(),
+    );
   }
+
+  readonly #picker: ReplyPicker;
+  #replyField = () => this.host.renderRoot.querySelector<HTMLTextAreaElement>('#reply-body');
 
   hostUpdated(): void {
     if (!this.#scrollToEnd) return;
@@ -32,7 +57,12 @@ export class ConversationsTab implements ReactiveController {
   }
 
   async load(): Promise<void> {
-    this.conversations = (await this.host.api.openConversations()).conversations;
+    const [{ conversations }, { agents }] = await Promise.all([
+      this.host.api.conversations(this.filter.status, this.filter.assignee),
+      this.host.api.agents(),
+    ]);
+    this.conversations = conversations;
+    this.agents = agents;
     this.host.requestUpdate();
     if (this.selectedId) await this.open(this.selectedId);
   }
@@ -45,18 +75,27 @@ export class ConversationsTab implements ReactiveController {
   open(id: string): Promise<void> {
     return this.host.run(async () => {
       const known = id === this.selectedId ? this.messages : [];
+      if (id !== this.selectedId) this.selected = undefined;
       this.selectedId = id;
       if (!known.length) this.#setMessages([]);
+      // Beside the history, not after it; its failure is shown once the history is in.
+      const shopper = this.shopper.load(id).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       let after = known.at(-1)?.seq ?? 0;
       for (;;) {
-        const { messages } = await this.host.api.history(id, after);
+        const { conversation, messages } = await this.host.api.history(id, after);
         if (id !== this.selectedId) return;
+        this.selected = conversation;
         if (!messages.length) break;
         this.#merge(messages);
         after = messages.at(-1)!.seq;
       }
       const last = this.messages.at(-1);
       if (last) await this.#markRead(id, last.seq);
+      const failed = await shopper;
+      if (failed) throw failed;
     });
   }
 
@@ -71,15 +110,39 @@ export class ConversationsTab implements ReactiveController {
   onMessage(message: ChatMessage): void {
     if (message.conversationId !== this.selectedId) return;
     this.#merge([message]);
-    if (message.author === 'visitor') void this.#markRead(message.conversationId, message.seq);
+    if (message.author !== 'visitor') return;
+    void this.#markRead(message.conversationId, message.seq);
+    // The shopper wrote from somewhere: the sidebar's "on now" follows.
+    void this.host.run(() => this.shopper.load(message.conversationId));
   }
 
-  /** A conversation that changed: to the top while open, out of the list once closed. */
+  /** A conversation that changed: to the top while it passes the filter, out of the list once it does not. */
   onConversation(conversation: ConversationSummary): void {
-    const others = this.conversations.filter((known) => known.id !== conversation.id);
-    this.conversations = conversation.status === 'open' ? [conversation, ...others] : others;
+    const known = this.conversations.find((candidate) => candidate.id === conversation.id);
+    const others = this.conversations.filter((candidate) => candidate !== known);
+    // A status or assignment change carries no last message: keep the one the list shows.
+    const updated = { ...conversation, lastMessage: conversation.lastMessage ?? known?.lastMessage };
+    this.conversations = matches(updated, this.filter, this.agentId) ? [updated, ...others] : others;
+    if (conversation.id === this.selectedId) this.selected = updated;
     this.host.requestUpdate();
   }
+
+  #setFilter = (filter: ListFilter): void => {
+    this.filter = filter;
+    void this.host.run(() => this.load());
+  };
+
+  #change(action: () => Promise<{ conversation?: ConversationRecord }>): void {
+    void this.host.run(async () => {
+      const { conversation } = await action();
+      if (conversation) this.onConversation(conversation);
+    });
+  }
+
+  #actions = {
+    assign: (agentId: string | null) => this.#change(() => this.host.api.assign(this.selectedId!, agentId)),
+    setStatus: (change: StatusChange) => this.#change(() => this.host.api.setConversationStatus(this.selectedId!, change)),
+  };
 
   async #markRead(id: string, seq: number): Promise<void> {
     await this.host.api.markRead(id, seq);
@@ -104,7 +167,8 @@ export class ConversationsTab implements ReactiveController {
     });
   };
 
-  #onReplyInput = (): void => {
+  #onReplyInput = (event: Event): void => {
+    this.#picker.onInput(event.target as HTMLTextAreaElement);
     const id = this.selectedId;
     if (!id || Date.now() - this.#lastTyping < TYPING_EVERY_MS) return;
     this.#lastTyping = Date.now();
@@ -112,56 +176,63 @@ export class ConversationsTab implements ReactiveController {
   };
 
   #onReplyKeydown = (event: KeyboardEvent): void => {
+    // While saved replies are listed, Enter inserts one: it never sends.
+    if (this.#picker.onKeydown(event, event.target as HTMLTextAreaElement)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       (event.target as HTMLTextAreaElement).form?.requestSubmit();
     }
   };
 
-  #close(): void {
-    const id = this.selectedId;
-    if (!id) return;
-    void this.host.run(async () => {
-      await this.host.api.setConversationStatus(id, 'closed');
-      this.selectedId = undefined;
-      this.#setMessages([]);
-      await this.load();
-    });
-  }
-
   render() {
-    return html`<div class="conversations">${this.#renderList()} ${this.#renderThread()}</div>`;
+    return html`<div class="conversations">
+      ${this.#renderList()} ${this.#renderThread()} ${this.selectedId ? this.shopper.render() : nothing}
+    </div>`;
   }
 
   #renderList() {
-    if (this.conversations.length === 0) return html`<p class="empty">No open conversations.</p>`;
-    return html`<ul class="list" aria-label="Open conversations">
-      ${this.conversations.map((conversation) => {
-        const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
-        return html`<li>
-          <button
-            type="button"
-            aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
-            @click=${() => this.open(conversation.id)}
-          >
-            <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
-            <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
-            <span class="meta"
-              >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}</span
+    const filters = renderFilters(this.filter, this.#setFilter);
+    if (this.conversations.length === 0)
+      return html`<div>
+        ${filters}
+        <p class="empty">No conversations here.</p>
+      </div>`;
+    return html`<div>
+      ${filters}
+      <ul class="list" aria-label="Conversations">
+        ${this.conversations.map((conversation) => {
+          const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
+          return html`<li>
+            <button
+              type="button"
+              aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
+              @click=${() => this.open(conversation.id)}
             >
-          </button>
-        </li>`;
-      })}
-    </ul>`;
+              <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
+              <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
+              <span class="meta"
+                >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}
+                ${conversation.assigneeId ? html`· ${this.#agentName(conversation.assigneeId)}` : nothing}</span
+              >
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #agentName(id: string): string {
+    return id === this.agentId ? 'you' : (this.agents.find((agent) => agent.id === id)?.name ?? 'an agent');
   }
 
   #renderThread() {
     if (!this.selectedId) return html`<p class="empty">Pick a conversation.</p>`;
-    const selected = this.conversations.find((conversation) => conversation.id === this.selectedId);
+    const selected = this.conversations.find((conversation) => conversation.id === this.selectedId) ?? this.selected;
+    const picker = this.#picker.fieldAttributes();
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
         <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
-        <button type="button" @click=${() => this.#close()}>Close conversation</button>
+        ${selected ? renderThreadControls(selected, this.agents, this.#actions) : nothing}
       </div>
       <ol class="messages" aria-live="polite">
         ${this.messages.map(
@@ -189,10 +260,19 @@ export class ConversationsTab implements ReactiveController {
           name="body"
           maxlength=${MAX_LENGTH.chatMessage}
           required
+          aria-describedby="reply-hint"
+          aria-controls=${ifDefined(picker.controls)}
+          aria-activedescendant=${ifDefined(picker.active)}
           @input=${this.#onReplyInput}
           @keydown=${this.#onReplyKeydown}
+          @blur=${() => {
+            this.#picker.close();
+            this.host.requestUpdate();
+          }}
         ></textarea>
         <button class="primary" type="submit">Send</button>
+        <p id="reply-hint" class="meta">Enter sends; type / for a saved reply.</p>
+        ${this.#picker.render(this.#replyField)}
       </form>
     </section>`;
   }

@@ -13,9 +13,10 @@ import { EmailsTab } from './emails.js';
 import { OutboxTab } from './outbox.js';
 import type { InboxHost } from './host.js';
 import { ReviewsTab } from './reviews.js';
+import { SavedRepliesTab } from './saved-replies.js';
 import { inboxStyles } from './styles.js';
 
-type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox';
+type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox' | 'replies';
 
 function readSettings(): InboxSettings {
   const element = document.getElementById('inbox-settings');
@@ -32,6 +33,8 @@ export class SfInboxApp extends LitElement implements InboxHost {
   readonly #emails = new EmailsTab(this);
   readonly #outbox = new OutboxTab(this);
   readonly #reviews = new ReviewsTab(this);
+  readonly #replies = new SavedRepliesTab(this);
+  readonly names = { agent: this.#settings.agent.name, shop: this.#settings.shop.name };
   #events?: EventSource;
   #streamFailed = false;
 
@@ -68,6 +71,10 @@ export class SfInboxApp extends LitElement implements InboxHost {
     if (tab === 'outbox') void this.run(() => this.#outbox.load());
   }
 
+  savedReplies() {
+    return this.#replies.replies;
+  }
+
   showConversation(id: string): void {
     this.tab = 'conversations';
     void this.#conversations.open(id);
@@ -76,9 +83,10 @@ export class SfInboxApp extends LitElement implements InboxHost {
   #refreshAll(): Promise<void> {
     return this.run(async () => {
       const me = await this.api.me();
+      this.#conversations.agentId = me.agent.id;
       this.availability = me.agent.availability;
       this.status = me.status;
-      await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load(), this.#outbox.load()]);
+      await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load(), this.#outbox.load(), this.#replies.load()]);
     });
   }
 
@@ -145,8 +153,15 @@ export class SfInboxApp extends LitElement implements InboxHost {
       ['emails', 'Emails', this.#emails.emails.length],
       ['reviews', 'Reviews', this.#reviews.waiting],
       ['outbox', 'Outbox', this.#outbox.emails.length],
+      ['replies', 'Saved replies', 0],
     ];
-    const panel = { conversations: this.#conversations, emails: this.#emails, reviews: this.#reviews, outbox: this.#outbox }[this.tab];
+    const panel = {
+      conversations: this.#conversations,
+      emails: this.#emails,
+      reviews: this.#reviews,
+      outbox: this.#outbox,
+      replies: this.#replies,
+    }[this.tab];
     return html`
       <header>
         <h1>${this.#settings.shop.name} inbox</h1>

@@ -55,6 +55,7 @@ export const inboxStyles = [
     }
     button:focus-visible,
     select:focus-visible,
+    input:focus-visible,
     textarea:focus-visible {
       outline: var(--_focus-ring);
       outline-offset: 2px;
@@ -74,9 +75,158 @@ export const inboxStyles = [
     }
     .conversations {
       display: grid;
-      grid-template-columns: minmax(14rem, 22rem) 1fr;
+      grid-template-columns: minmax(14rem, 22rem) minmax(0, 1fr) minmax(15rem, 22rem);
       gap: calc(var(--_space) * 4);
+      align-items: start;
       block-size: 100%;
+    }
+    /* Narrower: the shopper goes under the thread; phone-sized: everything in one column. */
+    @media (max-width: 70rem) {
+      .conversations {
+        grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr);
+      }
+      .shopper {
+        grid-column: 2;
+      }
+    }
+    @media (max-width: 40rem) {
+      .conversations {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .shopper {
+        grid-column: auto;
+      }
+      .panel,
+      [role='tablist'],
+      header {
+        padding-inline: calc(var(--_space) * 2);
+      }
+      [role='tablist'] {
+        flex-wrap: wrap;
+      }
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 2);
+      margin-block-end: calc(var(--_space) * 3);
+      font-size: 0.85rem;
+    }
+    .filters label,
+    .thread-controls label {
+      display: grid;
+      gap: 0.1rem;
+    }
+    .thread-controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(var(--_space) * 2);
+      font-size: 0.85rem;
+    }
+    .thread-controls p {
+      margin: 0;
+    }
+    form.snooze {
+      display: flex;
+      align-items: end;
+      gap: calc(var(--_space) * 1);
+    }
+    input {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.3rem;
+      background: var(--_surface);
+    }
+    form.reply {
+      position: relative;
+    }
+    form.reply .meta {
+      grid-column: 1 / -1;
+      margin: 0;
+    }
+    .picker {
+      grid-column: 1 / -1;
+      list-style: none;
+      margin: 0;
+      padding: calc(var(--_space) * 1);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      display: grid;
+      gap: 0.1rem;
+    }
+    .picker [role='option'] {
+      padding: calc(var(--_space) * 1) calc(var(--_space) * 2);
+      border-radius: var(--_radius);
+      cursor: pointer;
+      display: grid;
+    }
+    .picker [role='option'][aria-selected='true'] {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .picker [aria-selected='true'] .preview {
+      color: inherit;
+    }
+    .saved-replies {
+      display: grid;
+      gap: calc(var(--_space) * 4);
+      max-inline-size: 48rem;
+    }
+    .saved-replies h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .saved-body {
+      white-space: pre-wrap;
+      margin: 0;
+    }
+    .shopper h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .shopper h3 {
+      font-size: 0.9rem;
+      margin: calc(var(--_space) * 2) 0 calc(var(--_space) * 1);
+    }
+    .shopper p,
+    .shopper dl {
+      margin: 0;
+    }
+    .shopper dt {
+      font-size: 0.75rem;
+      color: var(--_text-muted);
+    }
+    .shopper dd {
+      margin: 0 0 calc(var(--_space) * 1);
+    }
+    .badge {
+      display: inline-block;
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      font-size: 0.8rem;
+    }
+    .note,
+    .withheld {
+      font-size: 0.85rem;
+      padding: calc(var(--_space) * 2);
+      border-inline-start: 3px solid var(--_accent);
+      background: var(--_surface-alt);
+    }
+    .facts {
+      margin: 0;
+      padding-inline-start: 1.1rem;
+      display: grid;
+      gap: calc(var(--_space) * 1);
+    }
+    button.link {
+      border: 0;
+      padding: 0;
+      background: none;
+      color: var(--_accent);
+      text-decoration: underline;
     }
     .list {
       list-style: none;
@@ -119,6 +269,7 @@ export const inboxStyles = [
     }
     .thread-head {
       display: flex;
+      flex-wrap: wrap;
       gap: calc(var(--_space) * 3);
       align-items: center;
       justify-content: space-between;
