@@ -224,10 +224,6 @@ describe('the demo shop in Chromium', () => {
           const reserved = await widgets();
           assert.ok(!reserved.feed.defined && !reserved.faq.defined && !reserved.badge.defined, 'measured before any widget code ran');
           code();
-          // Widgets load as they near the viewport: bring each near it (the feed last, to watch it load).
-          await page.evaluate(() => {
-            for (const name of ['sf-faq-search', 'sf-loyalty-badge', 'sf-review-feed']) document.querySelector(name)!.scrollIntoView();
-          });
           await feedShows('.skeleton .summary');
           await frames(page);
           const skeleton = await box(page, 'sf-review-feed');
