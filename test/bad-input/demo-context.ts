@@ -25,6 +25,7 @@ export async function demoShopContext(url: string): Promise<Context> {
   const reviews = await api<{ reviews: Array<{ id: string }> }>('/products/prod-1/reviews');
   const rewards = await api<{ rewards: Array<{ id: string }> }>('/loyalty/rewards');
   const session = await agentSession({ url });
+  const { agents } = (await (await session.api('/agents')).json()) as { agents: Array<{ id: string }> };
   return {
     shop: SHOP,
     secret: SECRET,
@@ -36,6 +37,7 @@ export async function demoShopContext(url: string): Promise<Context> {
       reviewId: reviews.reviews[0]!.id,
       rewardId: rewards.rewards[0]!.id,
       productId: 'prod-1',
+      agentId: agents[0]!.id,
       code: 'NO-SUCH-CODE',
     },
   };

@@ -246,6 +246,11 @@ function baseline(path: string, method: string, operation: Operation, context: C
   const json = operation.requestBody?.content['application/json']?.schema;
   if (json) draft.json = validValue(json, resolve);
   else if (operation.requestBody) draft.json = {};
+  // A body field naming something (`agentId`) names one that exists, as a path parameter does.
+  if (draft.json && typeof draft.json === 'object' && !Array.isArray(draft.json)) {
+    const body = draft.json as Record<string, unknown>;
+    for (const name of Object.keys(body)) if (context.ids[name] !== undefined && name.endsWith('Id')) body[name] = context.ids[name];
+  }
   return draft;
 }
 
