@@ -28,6 +28,17 @@ async function viewedWithConsent(chat: ChatContext): Promise<string[] | undefine
   return (history ?? []).slice(0, 20).map((entry) => entry.id);
 }
 
+/**
+ * The page the shopper writes from, for the agent's sidebar; only an http(s) address the server accepts
+ * (a `file:` or `about:srcdoc` page, or one past 2,048 characters, sends none, rather than a message the
+ * server must refuse). The fragment stays in the browser.
+ */
+function shopperPage(): string | undefined {
+  const { protocol, href, hash } = location;
+  const page = hash ? href.slice(0, -hash.length) : href;
+  return (protocol === 'https:' || protocol === 'http:') && page.length <= 2048 ? page : undefined;
+}
+
 export class Outbox {
   entries: OutboxEntry[] = [];
   /** Client ids whose last send failed, and those the shopper asked to retry. */
@@ -139,7 +150,7 @@ export class Outbox {
       try {
         const conversationId = await this.#ensureConversation();
         const message = await request(chat.adapter(), 'chat', ChatMessage, (capability, signal) =>
-          capability.send(conversationId, { clientId, body, page: location.href, ...(attachment && { attachment }) }, { signal }),
+          capability.send(conversationId, { clientId, body, page: shopperPage(), ...(attachment && { attachment }) }, { signal }),
         );
         chat.merge([message], true, false);
         await chat.store.update('chat-outbox', (current = []) => current.filter((candidate) => candidate.clientId !== clientId));
@@ -163,7 +174,7 @@ export class Outbox {
     const { store } = this.#chat;
     const stored = await store.get('chat-conversation');
     if (stored) return stored;
-    const visitor = { ...this.#visitor(), ...this.#prechat, page: location.href, viewed: await viewedWithConsent(this.#chat) };
+    const visitor = { ...this.#visitor(), ...this.#prechat, page: shopperPage(), viewed: await viewedWithConsent(this.#chat) };
     const conversation = await request(this.#chat.adapter(), 'chat', Conversation, (chat, signal) => chat.start(visitor, { signal }));
     await store.set('chat-read', 0);
     await store.set('chat-conversation', conversation.id);

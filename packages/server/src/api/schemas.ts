@@ -124,7 +124,6 @@ export type BirthdayInput = z.infer<typeof BirthdayInput>;
 /** A language tag (`de`, `pt-BR`). */
 export const LocaleTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
-/** A shopper asking for their conversation by email. */
 /** The most viewed products a conversation start may carry (the recently viewed widget keeps 13). */
 export const VIEWED_LIMIT = 50;
 
@@ -145,6 +144,7 @@ export const OutgoingMessageJson = z.extend(z.omit(OutgoingMessage, { attachment
 /** A message as `multipart/form-data`, with an optional image. */
 export const OutgoingMessageForm = z.extend(OutgoingMessage, { page: ShopperPage });
 
+/** A shopper asking for their conversation by email. */
 export const TranscriptRequest = z.object({
   email: Email,
   /** The language the email is written in; the browser's otherwise. */
