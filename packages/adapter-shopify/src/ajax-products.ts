@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import {
   AdapterError,
+  lazy,
   ProductList,
   toAdapterError,
   warnOnce,
@@ -17,23 +18,27 @@ import {
 } from '@shopfront/core';
 
 /** The fields of Shopify's Ajax product JSON that Shopfront reads; the rest is ignored. */
-const AjaxProduct = z.object({
-  handle: z.string(),
-  title: z.string(),
-  url: z.string(),
-  price: z.number(),
-  compare_at_price: z.optional(z.nullable(z.number())),
-  available: z.boolean(),
-  featured_image: z.optional(z.nullable(z.string())),
-  media: z.optional(
-    z.array(
-      z.object({
-        alt: z.optional(z.nullable(z.string())),
-        preview_image: z.optional(z.object({ src: z.optional(z.string()), width: z.optional(z.number()), height: z.optional(z.number()) })),
-      }),
+const AjaxProduct = /* @__PURE__ */ lazy(() =>
+  z.object({
+    handle: z.string(),
+    title: z.string(),
+    url: z.string(),
+    price: z.number(),
+    compare_at_price: z.optional(z.nullable(z.number())),
+    available: z.boolean(),
+    featured_image: z.optional(z.nullable(z.string())),
+    media: z.optional(
+      z.array(
+        z.object({
+          alt: z.optional(z.nullable(z.string())),
+          preview_image: z.optional(
+            z.object({ src: z.optional(z.string()), width: z.optional(z.number()), height: z.optional(z.number()) }),
+          ),
+        }),
+      ),
     ),
-  ),
-});
+  }),
+);
 type AjaxProduct = z.infer<typeof AjaxProduct>;
 
 export interface AjaxProductsOptions {

@@ -5,6 +5,8 @@
 export const CATALOGUE_LOCALES = ['en', 'fr', 'de', 'es', 'ar'] as const;
 export type CatalogueLocale = (typeof CATALOGUE_LOCALES)[number];
 
+import { plainDecimal, plainEnglishRelative, plainWhole } from './plain-format.js';
+
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /** `rtl` for Arabic, Hebrew, Persian, Urdu…; `ltr` otherwise. */
@@ -50,13 +52,14 @@ export class Formatter {
     return cached(`formatter:${locale}`, () => new Formatter(locale));
   }
 
-  number(value: number, options: Intl.NumberFormatOptions = {}): string {
-    return this.#numberFormat(options).format(value);
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    const plain = options ? plainDecimal(this.locale, value, options) : plainWhole(this.locale, value);
+    return plain ?? this.#numberFormat(options ?? {}).format(value);
   }
 
   /** 1234 → "1.2K" in English, "1,2 k" in French: for tight spaces. */
   compact(value: number): string {
-    return this.number(value, { notation: 'compact', maximumFractionDigits: 1 });
+    return plainWhole(this.locale, value) ?? this.number(value, { notation: 'compact', maximumFractionDigits: 1 });
   }
 
   money(amount: number, currency: string): string {
@@ -79,13 +82,14 @@ export class Formatter {
 
   /** "3 days ago", "yesterday", "in 2 hours"; "now" under a minute. */
   relativeTime(date: Date | string | number, now: number = Date.now()): string {
-    const format = cached(`relative:${this.locale}`, () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }));
     const seconds = (new Date(date).getTime() - now) / 1000;
     if (!Number.isFinite(seconds)) return '';
-    for (const [unit, size] of RELATIVE_UNITS) {
-      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-    }
-    return format.format(0, 'second');
+    const [unit, size] = RELATIVE_UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', Infinity];
+    const count = size === Infinity ? 0 : Math.round(seconds / size);
+    return (
+      plainEnglishRelative(this.locale, count, unit) ??
+      cached(`relative:${this.locale}`, () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' })).format(count, unit)
+    );
   }
 
   date(date: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {

@@ -67,6 +67,112 @@ describe('i18n', () => {
     expect(en.relativeTime('not a date', now)).to.equal('');
   });
 
+  it('writes small whole numbers and English relative times without ICU, exactly as Intl writes them', () => {
+    // The boot path formats these before any data arrives; Intl would load ICU for them.
+    const numbers = [...Array.from({ length: 1200 }, (_, i) => i), -0, -1, -999, 0.5, 999.5, 1e6];
+    for (const locale of [
+      'en',
+      'en-GB',
+      'fr',
+      'de-CH',
+      'es',
+      'it',
+      'pt-BR',
+      'nl',
+      'sv',
+      'da',
+      'nb',
+      'fi',
+      'pl',
+      'cs',
+      'ar',
+      'en-u-nu-arab',
+    ]) {
+      const format = Formatter.for(locale);
+      const plain = new Intl.NumberFormat(locale);
+      const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+      for (const value of numbers) {
+        expect(format.number(value), `${locale} ${value}`).to.equal(plain.format(value));
+        expect(format.compact(value), `${locale} compact ${value}`).to.equal(compact.format(value));
+      }
+    }
+    // Ratings and other short decimals, in every locale that has a separator known without ICU and a few that do not.
+    const decimals = [
+      ...Array.from({ length: 1001 }, (_, i) => i / 200),
+      1.005,
+      2.345,
+      0.05,
+      0.0005,
+      999.95,
+      999.9996,
+      1e-7,
+      -0,
+      -1.5,
+      12.25,
+    ];
+    const bounds: Intl.NumberFormatOptions[] = [
+      { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+      { maximumFractionDigits: 1 },
+      { maximumFractionDigits: 2 },
+      { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+      { maximumFractionDigits: 0 },
+      { minimumFractionDigits: 3 },
+      { minimumFractionDigits: 1 },
+      { signDisplay: 'exceptZero' },
+    ];
+    for (const locale of [
+      'en',
+      'en-US',
+      'en-GB',
+      'en-IN',
+      'en-ZA',
+      'fr',
+      'fr-CA',
+      'de',
+      'de-AT',
+      'de-CH',
+      'es',
+      'es-MX',
+      'it',
+      'pt-BR',
+      'nl-BE',
+      'ar',
+    ]) {
+      for (const options of bounds) {
+        const intl = new Intl.NumberFormat(locale, options);
+        for (const value of decimals)
+          expect(Formatter.for(locale).number(value, options), `${locale} ${JSON.stringify(options)} ${value}`).to.equal(
+            intl.format(value),
+          );
+      }
+    }
+    const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+      ['year', 365 * 24 * 3600],
+      ['month', 30 * 24 * 3600],
+      ['week', 7 * 24 * 3600],
+      ['day', 24 * 3600],
+      ['hour', 3600],
+      ['minute', 60],
+    ];
+    const now = Date.UTC(2026, 10, 23, 12);
+    for (const locale of ['en', 'en-GB', 'en-US']) {
+      const intl = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      const expected = (seconds: number) => {
+        const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', Infinity];
+        return intl.format(size === Infinity ? 0 : Math.round(seconds / size), unit);
+      };
+      // Every minute out to two days, every hour out to two years, then far dates (thousands of years).
+      const offsets = [
+        ...Array.from({ length: 2 * 24 * 60 }, (_, i) => i * 60 + 30),
+        ...Array.from({ length: 2 * 365 * 24 }, (_, i) => i * 3600 + 1800),
+        ...[5, 30, 59, 999, 1000, 5000].map((years) => years * 365 * 24 * 3600),
+      ];
+      for (const seconds of offsets.flatMap((offset) => [offset, -offset])) {
+        expect(Formatter.for(locale).relativeTime(now + seconds * 1000, now), `${locale} ${seconds} s`).to.equal(expected(seconds));
+      }
+    }
+  });
+
   it('knows which scripts run right to left', () => {
     expect(directionOf('ar')).to.equal('rtl');
     expect(directionOf('he-IL')).to.equal('rtl');

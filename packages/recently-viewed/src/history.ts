@@ -6,7 +6,7 @@
  * viewed, nothing about the shopper.
  */
 import * as z from 'zod/mini';
-import { Id, lenientArray, Product, store } from '@shopfront/core';
+import { Id, lazy, lenientArray, Product, store } from '@shopfront/core';
 
 /** One viewed product. `product` is the last known copy, absent until fetched. */
 export interface ViewedProduct {
@@ -34,7 +34,9 @@ export interface HistoryLimits {
 
 export const HISTORY_KEY = 'recently-viewed';
 
-const History = lenientArray(z.object({ id: Id, viewedAt: z.number(), fetchedAt: z.number(), product: z.optional(Product) }), 1e4);
+const History = /* @__PURE__ */ lazy(() =>
+  lenientArray(z.object({ id: Id, viewedAt: z.number(), fetchedAt: z.number(), product: z.optional(Product) }), 1e4),
+);
 
 /** The stored value, valid entries only: a corrupt entry is dropped with a warning and the rest kept. */
 export function parseHistory(value: unknown): ViewedProduct[] {

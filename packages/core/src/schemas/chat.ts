@@ -1,44 +1,55 @@
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 import { Count, Email, HttpUrl, Id, MAX_LENGTH, Timestamp, text } from './common.js';
 
-export const OpeningHours = z.object({
-  /** 0 is Sunday, as `Date#getDay`. */
-  day: z.int().check(z.gte(0), z.lte(6)),
-  /** 24-hour local times "HH:MM" in the shop's time zone. */
-  opens: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
-  closes: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
-});
+export const OpeningHours = /* @__PURE__ */ lazy(() =>
+  z.object({
+    /** 0 is Sunday, as `Date#getDay`. */
+    day: z.int().check(z.gte(0), z.lte(6)),
+    /** 24-hour local times "HH:MM" in the shop's time zone. */
+    opens: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    closes: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
+  }),
+);
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
-export const BusinessHours = z.object({
-  timeZone: text(64, 1),
-  hours: z.array(OpeningHours).check(z.maxLength(21)),
-});
+export const BusinessHours = /* @__PURE__ */ lazy(() =>
+  z.object({
+    timeZone: text(64, 1),
+    hours: z.array(OpeningHours).check(z.maxLength(21)),
+  }),
+);
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
-export const Agent = z.object({
-  name: text(MAX_LENGTH.name, 1),
-  avatarUrl: z.optional(HttpUrl),
-});
+export const Agent = /* @__PURE__ */ lazy(() =>
+  z.object({
+    name: text(MAX_LENGTH.name, 1),
+    avatarUrl: z.optional(HttpUrl),
+  }),
+);
 export type Agent = z.infer<typeof Agent>;
 
-export const ChatStatus = z.object({
-  state: z.enum(['online', 'away']),
-  /** Why nobody is there: honest away mode says which. */
-  reason: z.optional(z.enum(['no-agents', 'outside-hours'])),
-  agents: z.optional(z.array(Agent).check(z.maxLength(20))),
-  businessHours: z.optional(BusinessHours),
-  nextOpenAt: z.optional(z.nullable(Timestamp)),
-  /** Typical time to first reply, in minutes. */
-  replyMinutes: z.optional(Count),
-});
+export const ChatStatus = /* @__PURE__ */ lazy(() =>
+  z.object({
+    state: z.enum(['online', 'away']),
+    /** Why nobody is there: honest away mode says which. */
+    reason: z.optional(z.enum(['no-agents', 'outside-hours'])),
+    agents: z.optional(z.array(Agent).check(z.maxLength(20))),
+    businessHours: z.optional(BusinessHours),
+    nextOpenAt: z.optional(z.nullable(Timestamp)),
+    /** Typical time to first reply, in minutes. */
+    replyMinutes: z.optional(Count),
+  }),
+);
 export type ChatStatus = z.infer<typeof ChatStatus>;
 
-export const Visitor = z.object({
-  name: z.optional(text(MAX_LENGTH.name)),
-  email: z.optional(Email),
-  customerId: z.optional(Id),
-});
+export const Visitor = /* @__PURE__ */ lazy(() =>
+  z.object({
+    name: z.optional(text(MAX_LENGTH.name)),
+    email: z.optional(Email),
+    customerId: z.optional(Id),
+  }),
+);
 export type Visitor = z.infer<typeof Visitor>;
 
 /**
@@ -48,71 +59,85 @@ export type Visitor = z.infer<typeof Visitor>;
  */
 export type ChatStart = Visitor & { page?: string; viewed?: string[] };
 
-export const Conversation = z.object({
-  id: Id,
-  status: z.enum(['open', 'closed']),
-  createdAt: Timestamp,
-});
+export const Conversation = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: Id,
+    status: z.enum(['open', 'closed']),
+    createdAt: Timestamp,
+  }),
+);
 export type Conversation = z.infer<typeof Conversation>;
 
 export const CHAT_ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 export const CHAT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 
-export const ChatAttachment = z.object({
-  url: HttpUrl,
-  name: text(200),
-  type: z.enum(CHAT_ATTACHMENT_TYPES as [string, ...string[]]),
-  size: z.int().check(z.gte(0), z.lte(CHAT_ATTACHMENT_MAX_BYTES)),
-});
+export const ChatAttachment = /* @__PURE__ */ lazy(() =>
+  z.object({
+    url: HttpUrl,
+    name: text(200),
+    type: z.enum(CHAT_ATTACHMENT_TYPES as [string, ...string[]]),
+    size: z.int().check(z.gte(0), z.lte(CHAT_ATTACHMENT_MAX_BYTES)),
+  }),
+);
 export type ChatAttachment = z.infer<typeof ChatAttachment>;
 
-export const ChatMessage = z.object({
-  id: Id,
-  /** Made by the sender's client; a resend with the same id is stored once. */
-  clientId: Id,
-  conversationId: Id,
-  /** The server's order: clients sort by it, never by clock. */
-  seq: z.int().check(z.gte(1)),
-  author: z.enum(['visitor', 'agent', 'system']),
-  authorName: z.optional(text(MAX_LENGTH.name)),
-  avatarUrl: z.optional(HttpUrl),
-  body: text(MAX_LENGTH.chatMessage),
-  attachment: z.optional(ChatAttachment),
-  createdAt: Timestamp,
-});
+export const ChatMessage = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: Id,
+    /** Made by the sender's client; a resend with the same id is stored once. */
+    clientId: Id,
+    conversationId: Id,
+    /** The server's order: clients sort by it, never by clock. */
+    seq: z.int().check(z.gte(1)),
+    author: z.enum(['visitor', 'agent', 'system']),
+    authorName: z.optional(text(MAX_LENGTH.name)),
+    avatarUrl: z.optional(HttpUrl),
+    body: text(MAX_LENGTH.chatMessage),
+    attachment: z.optional(ChatAttachment),
+    createdAt: Timestamp,
+  }),
+);
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const OutgoingMessage = z.object({
-  // crypto.randomUUID() in practice; the server needs it unique per conversation, not a UUID.
-  clientId: Id,
-  body: text(MAX_LENGTH.chatMessage),
-  attachment: z.optional(z.file().check(z.maxSize(CHAT_ATTACHMENT_MAX_BYTES), z.mime(CHAT_ATTACHMENT_TYPES))),
-});
+export const OutgoingMessage = /* @__PURE__ */ lazy(() =>
+  z.object({
+    // crypto.randomUUID() in practice; the server needs it unique per conversation, not a UUID.
+    clientId: Id,
+    body: text(MAX_LENGTH.chatMessage),
+    attachment: z.optional(z.file().check(z.maxSize(CHAT_ATTACHMENT_MAX_BYTES), z.mime(CHAT_ATTACHMENT_TYPES))),
+  }),
+);
 export type OutgoingMessage = z.infer<typeof OutgoingMessage>;
 
 /** A message as sent, with the page the shopper is on (the inbox shows it beside the conversation). */
 export type ChatSend = OutgoingMessage & { page?: string };
 
-export const ChatHistory = z.object({
-  messages: z.array(ChatMessage).check(z.maxLength(1000)),
-});
+export const ChatHistory = /* @__PURE__ */ lazy(() =>
+  z.object({
+    messages: z.array(ChatMessage).check(z.maxLength(1000)),
+  }),
+);
 export type ChatHistory = z.infer<typeof ChatHistory>;
 
 /** What the conversation stream delivers. Only messages are stored and sequenced. */
-export const ChatEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('message'), message: ChatMessage }),
-  z.object({ type: z.literal('typing'), active: z.boolean(), authorName: z.optional(text(MAX_LENGTH.name)) }),
-  z.object({ type: z.literal('status'), status: ChatStatus }),
-  z.object({ type: z.literal('read'), seq: z.int().check(z.gte(0)) }),
-]);
+export const ChatEvent = /* @__PURE__ */ lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('message'), message: ChatMessage }),
+    z.object({ type: z.literal('typing'), active: z.boolean(), authorName: z.optional(text(MAX_LENGTH.name)) }),
+    z.object({ type: z.literal('status'), status: ChatStatus }),
+    z.object({ type: z.literal('read'), seq: z.int().check(z.gte(0)) }),
+  ]),
+);
 export type ChatEvent = z.infer<typeof ChatEvent>;
 
-export const EmailRequest = z.object({
-  email: Email,
-  message: z.optional(text(MAX_LENGTH.chatMessage)),
-  conversationId: z.optional(Id),
-});
+export const EmailRequest = /* @__PURE__ */ lazy(() =>
+  z.object({
+    email: Email,
+    message: z.optional(text(MAX_LENGTH.chatMessage)),
+    conversationId: z.optional(Id),
+  }),
+);
 export type EmailRequest = z.infer<typeof EmailRequest>;
 
-export const EmailReceipt = z.object({ ok: z.literal(true) });
+export const EmailReceipt = /* @__PURE__ */ lazy(() => z.object({ ok: z.literal(true) }));
 export type EmailReceipt = z.infer<typeof EmailReceipt>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 
 /**
  * Longest lengths of what people type, in characters: the schemas check them
@@ -15,7 +16,7 @@ export const MAX_LENGTH = {
 } as const;
 
 /** A non-empty identifier as it travels between client and server. */
-export const Id = z.string().check(z.minLength(1), z.maxLength(128));
+export const Id = /* @__PURE__ */ lazy(() => z.string().check(z.minLength(1), z.maxLength(128)));
 
 /** Text with a length bound; `min` 0 allows the empty string. */
 export const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -25,36 +26,42 @@ export const text = (max: number, min = 0) => z.string().check(z.minLength(min),
  * (`2026-11-23T10:00:00Z`, `…+01:00`). A regex check: `z.iso.datetime` would add
  * 0.7 KB gz to every page for the same answer.
  */
-export const Timestamp = z
-  .string()
-  .check(
-    z.maxLength(40),
-    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/),
-  );
+export const Timestamp = /* @__PURE__ */ lazy(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/,
+      ),
+    ),
+);
 
 /**
  * A URL from data, allowed only as http(s): `javascript:`, `data:` and friends
  * never reach an `href` or `src`.
  */
-export const HttpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
+export const HttpUrl = /* @__PURE__ */ lazy(() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)));
 
 /** An email address, at most `MAX_LENGTH.email` long. */
-export const Email = z.email().check(z.maxLength(MAX_LENGTH.email));
+export const Email = /* @__PURE__ */ lazy(() => z.email().check(z.maxLength(MAX_LENGTH.email)));
 
-export const Count = z.int().check(z.gte(0));
+export const Count = /* @__PURE__ */ lazy(() => z.int().check(z.gte(0)));
 
 /** An ISO 4217 currency code such as `EUR`. */
-export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
+export const CurrencyCode = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[A-Z]{3}$/)));
 
 /** An amount of money in the currency's major unit (19.99 means €19.99). */
-export const Amount = z.number().check(z.gte(0), z.lte(1e9));
+export const Amount = /* @__PURE__ */ lazy(() => z.number().check(z.gte(0), z.lte(1e9)));
 
-export const Image = z.object({
-  url: HttpUrl,
-  alt: z.optional(text(300)),
-  width: z.optional(z.int().check(z.gte(1), z.lte(20000))),
-  height: z.optional(z.int().check(z.gte(1), z.lte(20000))),
-});
+export const Image = /* @__PURE__ */ lazy(() =>
+  z.object({
+    url: HttpUrl,
+    alt: z.optional(text(300)),
+    width: z.optional(z.int().check(z.gte(1), z.lte(20000))),
+    height: z.optional(z.int().check(z.gte(1), z.lte(20000))),
+  }),
+);
 export type Image = z.infer<typeof Image>;
 
 /** Called for each item a lenient list drops, so the drop can be logged. */
@@ -97,7 +104,7 @@ export function lenientArray<T extends z.ZodMiniType>(item: T, max: number) {
  * A visitor id the server made and signed (`sv_<id>_<mac>`): what votes and the
  * per-visitor limits count, so a browser cannot make up a new visitor per vote.
  */
-export const IssuedVisitor = z.object({ visitorId: Id });
+export const IssuedVisitor = /* @__PURE__ */ lazy(() => z.object({ visitorId: Id }));
 export type IssuedVisitor = z.infer<typeof IssuedVisitor>;
 
 /**
@@ -105,10 +112,12 @@ export type IssuedVisitor = z.infer<typeof IssuedVisitor>;
  * `<unix seconds>.<hex HMAC-SHA256 of "<seconds>.<id>">` with the shop's secret,
  * so a backend can trust the id, for a bounded time, without a session.
  */
-export const Customer = z.object({
-  id: Id,
-  signature: z.optional(z.string().check(z.regex(/^\d{1,12}\.[0-9a-f]{64}$/))),
-  firstName: z.optional(text(MAX_LENGTH.name)),
-  email: z.optional(Email),
-});
+export const Customer = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: Id,
+    signature: z.optional(z.string().check(z.regex(/^\d{1,12}\.[0-9a-f]{64}$/))),
+    firstName: z.optional(text(MAX_LENGTH.name)),
+    email: z.optional(Email),
+  }),
+);
 export type Customer = z.infer<typeof Customer>;

@@ -4,3 +4,4 @@ export * from './loyalty.js';
 export * from './chat.js';
 export * from './faq.js';
 export * from './products.js';
+export { lazy } from './lazy.js';
