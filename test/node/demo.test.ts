@@ -224,6 +224,10 @@ describe('the demo shop in Chromium', () => {
           const reserved = await widgets();
           assert.ok(!reserved.feed.defined && !reserved.faq.defined && !reserved.badge.defined, 'measured before any widget code ran');
           code();
+          // Widgets load as they near the viewport: bring each near it (the feed last, to watch it load).
+          await page.evaluate(() => {
+            for (const name of ['sf-faq-search', 'sf-loyalty-badge', 'sf-review-feed']) document.querySelector(name)!.scrollIntoView();
+          });
           await feedShows('.skeleton .summary');
           await frames(page);
           const skeleton = await box(page, 'sf-review-feed');
@@ -264,7 +268,8 @@ describe('the demo shop in Chromium', () => {
       await page.locator('sf-review-feed dialog[open]').waitFor();
       await page.keyboard.press('Escape');
     }
-    // FAQ search: the engine and the results.
+    // FAQ search: the engine and the results. The shopper scrolls to it first: its code loads only near the viewport.
+    await page.locator('sf-faq-search').scrollIntoViewIfNeeded();
     await page.locator('sf-faq-search input').fill('shiping');
     await page.locator('sf-faq-search [role=option]').first().waitFor();
     // Loyalty popover with floating-ui.

@@ -20,7 +20,11 @@ export interface LoaderOptions {
   /** Adapter name → the module that registers it (`rest` → `@shopfront/adapter-rest/register.js`). */
   adapters?: Record<string, () => Promise<unknown>>;
   settings?: ShopfrontSettings;
-  /** How far below the viewport a widget starts loading. */
+  /**
+   * How far below the viewport a widget starts loading. Near, not far: a widget
+   * below a phone's fold but inside a wide margin ran during the page's load for
+   * nothing (its space is reserved in CSS, so loading later moves nothing).
+   */
   rootMargin?: string;
 }
 
@@ -33,7 +37,7 @@ const RUNNING = Symbol.for('shopfront.loader');
  * called. A second loader on the page (twice the tag, or two versions) warns once
  * and does nothing, so every tag keeps one definition.
  */
-export function startLoader({ widgets, adapters = {}, settings = {}, rootMargin = '600px' }: LoaderOptions): () => void {
+export function startLoader({ widgets, adapters = {}, settings = {}, rootMargin = '100px' }: LoaderOptions): () => void {
   const host = globalThis as { [RUNNING]?: boolean };
   if (host[RUNNING]) {
     warnOnce('loaded twice; second copy unused');
