@@ -6,7 +6,7 @@
 // 2. Chromium with the CPU slowed 4x through the DevTools protocol, on the same
 //    phone screen: main-thread task, script and style/layout time, long tasks,
 //    JavaScript transferred.
-// 3. Where Shopfront's time goes: V8 CPU profiles of the product page at 4x,
+// 3. Where Shopfront's time goes: V8 CPU profiles of each page at 4x,
 //    mapped through dist/cdn's source maps to source files and functions.
 // Medians over BOOT_RUNS (3) runs, with their spread. Timings only print.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -246,26 +246,28 @@ printTable(
   traceRows,
 );
 
-const profiles = [];
-for (let i = 0; i < RUNS; i++) {
-  profiles.push((await load(PAGES[0][1], { profiled: true })).profile);
-  progress(`profile ${i + 1}/${RUNS}`);
-}
 const locate = sourceLocator('dist/cdn');
-const where = meanAttribution(profiles.map((profile) => attributeProfile(profile, { isProduct: isShopfront, locate })));
 const top = (entries) => entries.slice(0, TOP).map(([label, ms]) => [label, Number(ms.toFixed(1))]);
-const profileTitle = `the product page at ${THROTTLE}x, mean of ${RUNS} profiled loads: ${where.total.toFixed(0)} ms in Shopfront's JavaScript`;
-printTable(
-  `Where Shopfront's time goes by source file (innermost Shopfront frame, native calls included), ${profileTitle}`,
-  ['source file', 'ms'],
-  top(where.byFile),
-);
-printTable(`By function, self time (native calls included)`, ['function (source:line)', 'ms'], top(where.byFunction));
-printTable(
-  `Shopfront's own functions, inclusive (everything they call, libraries too)`,
-  ['function (source:line)', 'ms'],
-  top(where.inclusive),
-);
+for (const [page, path] of PAGES) {
+  const profiles = [];
+  for (let i = 0; i < RUNS; i++) {
+    profiles.push((await load(path, { profiled: true })).profile);
+    progress(`${page}: profile ${i + 1}/${RUNS}`);
+  }
+  const where = meanAttribution(profiles.map((profile) => attributeProfile(profile, { isProduct: isShopfront, locate })));
+  const profileTitle = `the ${page} at ${THROTTLE}x, mean of ${RUNS} profiled loads: ${where.total.toFixed(0)} ms in Shopfront's JavaScript`;
+  printTable(
+    `Where Shopfront's time goes by source file (innermost Shopfront frame, native calls included), ${profileTitle}`,
+    ['source file', 'ms'],
+    top(where.byFile),
+  );
+  printTable(`By function, self time (native calls included), the ${page}`, ['function (source:line)', 'ms'], top(where.byFunction));
+  printTable(
+    `Shopfront's own functions, inclusive (everything they call, libraries too), the ${page}`,
+    ['function (source:line)', 'ms'],
+    top(where.inclusive),
+  );
+}
 
 await browser.close();
 await server.close();

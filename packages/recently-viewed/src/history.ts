@@ -40,12 +40,16 @@ const History = /* @__PURE__ */ lazy(() =>
 
 /** The stored value, valid entries only: a corrupt entry is dropped with a warning and the rest kept. */
 export function parseHistory(value: unknown): ViewedProduct[] {
-  const result = History.safeParse(value ?? []);
+  // A first visit has no history: nothing to check, so the schemas are not built for it.
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
+  const result = History.safeParse(value);
   return result.success ? result.data : [];
 }
 
 /** A product (full data) or a product id, from `trackView`, the attribute or the page's JSON. */
 export function toView(candidate: unknown): Pick<ViewedProduct, 'id' | 'product'> | undefined {
+  // Most pages have no product to record (undefined): answered before building the product schema.
+  if (candidate == null) return undefined;
   const product = Product.safeParse(candidate);
   if (product.success) return { id: product.data.id, product: product.data };
   const id = Id.safeParse((candidate as { id?: unknown } | null)?.id ?? candidate);
