@@ -9,10 +9,15 @@ export { axeViolations };
 export async function signedInInbox(
   browser: Browser,
   url: string,
-  options: { viewport?: { width: number; height: number }; agent?: { email: string; password: string } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    agent?: { email: string; password: string };
+    /** Permissions the agent granted this site, such as `notifications`. */
+    permissions?: string[];
+  } = {},
 ) {
   // A browser context of its own: its own cookies, as another person's browser.
-  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  const context = await browser.newContext({ ...(options.viewport && { viewport: options.viewport }), permissions: options.permissions });
   const page = await context.newPage();
   const agent = options.agent ?? AGENT;
   await page.goto(`${url}/inbox/login`);

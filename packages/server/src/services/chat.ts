@@ -52,8 +52,12 @@ export async function postMessage(deps: Deps, conversation: ConversationRecord, 
 
 /** Moves the agents' read mark and tells the shopper's streams how far the shop has read. */
 export async function markRead(deps: Deps, conversation: ConversationRecord, seq: number): Promise<void> {
+  const read = Math.min(seq, conversation.lastSeq);
   await deps.storage.chat.markRead(conversation.shopId, conversation.id, seq);
-  deps.hub.publish(conversation.id, { type: 'read', seq: Math.min(seq, conversation.lastSeq) });
+  deps.hub.publish(conversation.id, { type: 'read', seq: read });
+  // Every agent's list and tab title count what is still unread: the team shares one read mark.
+  if (read > conversation.agentReadSeq)
+    deps.hub.publishInbox(conversation.shopId, { type: 'conversation', conversation: { ...conversation, agentReadSeq: read } });
 }
 
 /** Opens, resolves (`closed`) or snoozes (open, with `snoozedUntil`) a conversation, and tells every agent's inbox. */

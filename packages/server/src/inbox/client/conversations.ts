@@ -27,6 +27,8 @@ export class ConversationsTab implements ReactiveController {
   agents: AgentList['agents'] = [];
   /** The signed-in agent, for "mine". */
   agentId?: string;
+  /** Whether this tab of the inbox is the one shown (set by the page). */
+  shown = true;
   #lastTyping = 0;
   #scrollToEnd = false;
 
@@ -99,6 +101,12 @@ export class ConversationsTab implements ReactiveController {
     });
   }
 
+  /** The agent looks at the open thread again (its tab shown, the window in front): what arrived meanwhile is read. */
+  seen(): void {
+    const last = this.messages.at(-1);
+    if (this.shown && this.selectedId && last && document.visibilityState === 'visible') void this.#markRead(this.selectedId, last.seq);
+  }
+
   /** Adds messages not shown yet, in sequence order. */
   #merge(messages: ChatMessage[]): void {
     const known = new Set(this.messages.map((message) => message.id));
@@ -111,7 +119,8 @@ export class ConversationsTab implements ReactiveController {
     if (message.conversationId !== this.selectedId) return;
     this.#merge([message]);
     if (message.author !== 'visitor') return;
-    void this.#markRead(message.conversationId, message.seq);
+    // Read only when seen: with another tab of the inbox or another window in front, it stays unread.
+    if (this.shown && document.visibilityState === 'visible') void this.#markRead(message.conversationId, message.seq);
     // The shopper wrote from somewhere: the sidebar's "on now" follows.
     void this.host.run(() => this.shopper.load(message.conversationId));
   }

@@ -1,6 +1,6 @@
 /**
  * The agent inbox page: open conversations updating live, replies, availability,
- * emails left while away, and review moderation. Runs in the browser (bundled by
+ * notifications, emails left while away, and review moderation. Runs in the browser (bundled by
  * esbuild from this file); all text from shoppers renders through Lit bindings, as text.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -10,6 +10,7 @@ import type { Availability, InboxEvent, InboxSettings } from '../wire.js';
 import { InboxApi } from './api.js';
 import { ConversationsTab } from './conversations.js';
 import { EmailsTab } from './emails.js';
+import { Notifier } from './notifications.js';
 import { OutboxTab } from './outbox.js';
 import type { InboxHost } from './host.js';
 import { ReviewsTab } from './reviews.js';
@@ -34,6 +35,10 @@ export class SfInboxApp extends LitElement implements InboxHost {
   readonly #outbox = new OutboxTab(this);
   readonly #reviews = new ReviewsTab(this);
   readonly #replies = new SavedRepliesTab(this);
+  readonly #notifier = new Notifier(this, {
+    agentId: () => this.#conversations.agentId,
+    openId: () => (this.tab === 'conversations' ? this.#conversations.selectedId : undefined),
+  });
   readonly names = { agent: this.#settings.agent.name, shop: this.#settings.shop.name };
   #events?: EventSource;
   #streamFailed = false;
@@ -51,8 +56,12 @@ export class SfInboxApp extends LitElement implements InboxHost {
       hostConnected: () => {
         void this.#refreshAll();
         this.#connect();
+        document.addEventListener('visibilitychange', this.#onVisibility);
       },
-      hostDisconnected: () => this.#events?.close(),
+      hostDisconnected: () => {
+        this.#events?.close();
+        document.removeEventListener('visibilitychange', this.#onVisibility);
+      },
     });
   }
 
@@ -68,6 +77,8 @@ export class SfInboxApp extends LitElement implements InboxHost {
   /** The outbox changes without events (emails go out in the background): it is read again when shown. */
   #select(tab: Tab): void {
     this.tab = tab;
+    this.#conversations.shown = tab === 'conversations';
+    this.#conversations.seen();
     if (tab === 'outbox') void this.run(() => this.#outbox.load());
   }
 
@@ -76,7 +87,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
   }
 
   showConversation(id: string): void {
-    this.tab = 'conversations';
+    this.#select('conversations');
     void this.#conversations.open(id);
   }
 
@@ -86,7 +97,14 @@ export class SfInboxApp extends LitElement implements InboxHost {
       this.#conversations.agentId = me.agent.id;
       this.availability = me.agent.availability;
       this.status = me.status;
-      await Promise.all([this.#conversations.load(), this.#emails.load(), this.#reviews.load(), this.#outbox.load(), this.#replies.load()]);
+      await Promise.all([
+        this.#conversations.load(),
+        this.#notifier.load(),
+        this.#emails.load(),
+        this.#reviews.load(),
+        this.#outbox.load(),
+        this.#replies.load(),
+      ]);
     });
   }
 
@@ -121,6 +139,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       }
       case 'conversation':
         this.#conversations.onConversation(event.conversation);
+        this.#notifier.onConversation(event.conversation);
         break;
       case 'email':
         this.#emails.onEmail(event.email);
@@ -130,6 +149,8 @@ export class SfInboxApp extends LitElement implements InboxHost {
         break;
     }
   }
+
+  #onVisibility = (): void => this.#conversations.seen();
 
   #onAvailability = (event: Event): void => {
     const availability = (event.target as HTMLSelectElement).value as Availability;
@@ -176,6 +197,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
             <option value="away" ?selected=${this.availability === 'away'}>Away</option>
           </select>
         </label>
+        ${this.#notifier.render()}
         <span>${this.#settings.agent.name}</span>
         <button type="button" @click=${this.#signOut}>Sign out</button>
       </header>
