@@ -5,6 +5,7 @@ import {
   ChatMessage,
   ChatStatus,
   Conversation,
+  Acknowledgement,
   EmailReceipt,
   FaqEntries,
   FaqSearchResult,
@@ -193,6 +194,9 @@ export class RestAdapter implements BackendAdapter {
       },
       subscribe: (conversationId, options, onEvent) => this.#subscribe(conversationId, options, onEvent),
       leaveEmail: (request, o) => post(EmailReceipt, '/chat/email', o, { json: request }),
+      // A POST, so never retried: best effort, and soon stale anyway.
+      typing: (conversationId, active, o) =>
+        post(Acknowledgement, `/chat/conversations/${id(conversationId)}/typing`, o, { json: { active } }),
     };
 
     this.faq = {

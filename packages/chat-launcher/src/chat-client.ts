@@ -97,6 +97,9 @@ export interface ChatContext {
 
 const TYPING_TIMEOUT_MS = 15_000;
 
+/** How often the agents are told again that the shopper is still typing. */
+const TYPING_EVERY_MS = 3000;
+
 export class ChatClient {
   readonly #store: LocalStore;
   readonly #log = new MessageLog();
@@ -112,6 +115,8 @@ export class ChatClient {
   #seenSeq = 0;
   #typing?: string;
   #typingTimer?: ReturnType<typeof setTimeout>;
+  /** When the agents were last told the shopper is typing; 0 once told they stopped. */
+  #toldTypingAt = 0;
   #status?: ChatStatus;
   #statusError?: AdapterError;
 
@@ -254,7 +259,23 @@ export class ChatClient {
    * wrong type or size).
    */
   send(body: string, attachment?: File): Promise<boolean> {
+    this.typed('');
     return this.#outbox.send(body, attachment);
+  }
+
+  /**
+   * The shopper's draft changed: the agents see them typing (told again every 3 s while
+   * they are) until the draft is empty or sent. Only in a conversation already started,
+   * and best effort: a lost notice is stale before a retry could help.
+   */
+  typed(draft: string): void {
+    const chat = this.#adapter?.chat;
+    const id = this.#conversationId;
+    const active = draft.trim() !== '';
+    const now = Date.now();
+    if (!chat?.typing || !id || (active ? now - this.#toldTypingAt < TYPING_EVERY_MS : !this.#toldTypingAt)) return;
+    this.#toldTypingAt = active ? now : 0;
+    chat.typing(id, active).catch(() => undefined);
   }
 
   /** Sends a failed message again. */

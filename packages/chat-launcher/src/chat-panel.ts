@@ -198,7 +198,7 @@ export class ChatPanel implements ReactiveController {
           maxlength=${MAX_LENGTH.chatMessage}
           placeholder=${t.placeholder}
           .value=${live(this.draft)}
-          @input=${this.#onDraft}
+          @input=${this.#onComposerInput}
           @keydown=${this.#onInputKeydown}
         ></textarea>
         <label part="attach-button" class="icon">
@@ -295,6 +295,12 @@ export class ChatPanel implements ReactiveController {
 
   readonly #onDraft = (event: Event) => {
     this.draft = (event.target as HTMLTextAreaElement).value;
+  };
+
+  /** A message being written: also what tells the agents the shopper is typing. */
+  readonly #onComposerInput = (event: Event) => {
+    this.#onDraft(event);
+    this.client.typed(this.draft);
   };
 
   readonly #onInputKeydown = (event: KeyboardEvent) => {

@@ -105,6 +105,27 @@ describe('<sf-chat-launcher>', function () {
     expect(input(el)!.value).to.equal('Line one\nLine two');
   });
 
+  it('tells the shop the shopper is typing, again every few seconds while they do, and that they stopped', async () => {
+    const adapter = chatAdapter();
+    const id = await earlierConversation(adapter);
+    const el = await launcher(adapter);
+    await openPanel(el);
+    await until(() => texts(el).includes('Do you ship to Norway?'), 'the conversation');
+    const told = () => adapter.calls.filter((call) => call.method === 'chat.typing').map((call) => call.args);
+    input(el)!.focus();
+    await sendKeys({ type: 'And to' });
+    // Six keystrokes within a moment: told once, not six times.
+    expect(told()).to.deep.equal([[id, true]]);
+    await sendKeys({ press: 'Enter' });
+    await until(() => texts(el).includes('And to'), 'the message sent');
+    // Sending ends the typing.
+    expect(told()).to.deep.equal([
+      [id, true],
+      [id, false],
+    ]);
+    await store.clear(); // what this shopper read must not mark the next test's conversation read
+  });
+
   it('is accessible closed and open, with an unread count and a conversation', async () => {
     const adapter = chatAdapter();
     const id = await earlierConversation(adapter);

@@ -1,4 +1,5 @@
 import type {
+  Acknowledgement,
   ActivityList,
   Birthday,
   ChatEvent,
@@ -73,6 +74,8 @@ export interface ChatCapability {
   subscribe(conversationId: string, options: SubscribeOptions, onEvent: (event: ChatEvent) => void): () => void;
   /** Leave an email for a reply while nobody is online. */
   leaveEmail(request: EmailRequest, options?: CallOptions): Promise<EmailReceipt>;
+  /** Tell the shop's agents the shopper is typing (`true`, every few seconds while they are) or stopped. */
+  typing?(conversationId: string, active: boolean, options?: CallOptions): Promise<Acknowledgement>;
 }
 
 export interface FaqCapability {

@@ -335,6 +335,8 @@ export class MemoryAdapter implements BackendAdapter {
           this.emails.push({ email: request.email, message: request.message });
           return { ok: true as const };
         }),
+      // Heard and dropped: `calls` shows what the shopper's typing told the shop.
+      typing: (conversationId, active, o) => this.#call('chat.typing', [conversationId, active], o, () => ({ ok: true as const })),
     };
   }
 

@@ -193,6 +193,7 @@ describe('RestAdapter against the document', () => {
         return seen;
       },
       'chat.leaveEmail': () => guest.chat.leaveEmail({ email: 'later@example.com', message: 'Call me' }),
+      'chat.typing': async () => guest.chat.typing!((await guest.chat.start({})).id, true),
       'faq.entries': () => guest.faq.entries(),
       'faq.search': () => guest.faq.search!('returns'),
       'products.get': () => guest.products.get(['prod-1', 'prod-2', 'nope']),
@@ -223,6 +224,7 @@ describe('RestAdapter against the document', () => {
       'getChatHistory',
       'sendChatMessage',
       'leaveChatEmail',
+      'sendChatTyping',
       'listFaqEntries',
       'searchFaq',
       'getProducts',
@@ -230,8 +232,8 @@ describe('RestAdapter against the document', () => {
     ]) {
       assert.ok(checked.has(operationId), `${operationId} was exercised and checked`);
     }
-    // Replies of several statuses were among them: 200 and 201, and the 409.
-    assert.deepEqual([...new Set(exchanges.map((exchange) => exchange.status))].sort(), [200, 201, 409]);
+    // Replies of several statuses were among them: 200, 201 and 202, and the 409.
+    assert.deepEqual([...new Set(exchanges.map((exchange) => exchange.status))].sort(), [200, 201, 202, 409]);
     // And the check bites: a summary without its counts is not what the document describes.
     assert.equal(validatorFor({ $ref: '#/components/schemas/ReviewSummary' })({ productId: 'prod-1', average: 4 }), false);
   });

@@ -2,16 +2,17 @@
  * An agent hears of a shopper's message when it is theirs to answer
  * (unassigned, or assigned to them): a desktop notification once they allowed
  * them, the unread count in the tab's title, and a sound they can turn on. Two
- * agents in two Chromium contexts; notifications granted to one of them.
+ * agents in two Chromium contexts; notifications granted to one of them. And
+ * the shopper's typing, shown with the thread.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../bench/lib/browser.mjs';
-import { startTestServer, type TestServer } from './helpers.js';
+import { openStream, startTestServer, type TestServer } from './helpers.js';
 import { axeViolations, signedInInbox } from './inbox-page.js';
-import { anotherAgent } from './inbox-session.js';
+import { agentSession, anotherAgent } from './inbox-session.js';
 import { chatAs } from './shoppers.js';
 
 let server: TestServer;
@@ -55,6 +56,31 @@ async function say(conversationId: string, body: string): Promise<void> {
   assert.equal(sent.status, 201, await sent.text());
 }
 
+const typingNotice = (conversationId: string, active: boolean) =>
+  server.api(`/chat/conversations/${conversationId}/typing`, { method: 'POST', body: JSON.stringify({ active }) });
+
+describe('a shopper typing', () => {
+  it('reaches every agent’s inbox as it starts and stops; refused for no such conversation or a body without `active`', async () => {
+    const kim = await agentSession(server);
+    const stream = await openStream(`${server.url}/inbox/api/events`, { cookie: kim.cookie });
+    const id = await chatAs(server, { name: 'Bo' }, { message: 'Hi' });
+    const started = await typingNotice(id, true);
+    assert.deepEqual([started.status, await started.json()], [202, { ok: true }]);
+    await stream.next((event) => event.data === JSON.stringify({ type: 'typing', conversationId: id, active: true }));
+    assert.equal((await typingNotice(id, false)).status, 202);
+    await stream.next((event) => event.data === JSON.stringify({ type: 'typing', conversationId: id, active: false }));
+
+    const unknown = await typingNotice(randomUUID(), true);
+    assert.equal(unknown.status, 404);
+    assert.equal((await unknown.json()).error.field, 'conversationId');
+    const bad = await server.api(`/chat/conversations/${id}/typing`, { method: 'POST', body: JSON.stringify({ active: 'yes' }) });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error.field, 'active');
+    // Answered: it leaves the unread counts of the next test.
+    assert.equal((await kim.api(`/conversations/${id}/status`, { method: 'POST', body: { status: 'resolved' } })).status, 200);
+  });
+});
+
 describe('inbox notifications', () => {
   it('notifies and counts in the title for what is the agent’s to answer, and keeps the sound setting', async () => {
     const kim = await anotherAgent(server, 'Kim');
@@ -87,6 +113,13 @@ describe('inbox notifications', () => {
     // Back on the conversation: what arrived meanwhile is read, and the title clears.
     await kimPage.getByRole('tab', { name: /Conversations/ }).click();
     await titleIs(kimPage, title);
+
+    // The shopper types: Kim sees it with the thread, until their message arrives.
+    const typing = kimPage.locator(`${app} .thread .typing`);
+    await typingNotice(id, true);
+    await typing.filter({ hasText: 'Ada is typing…' }).waitFor();
+    await say(id, 'Or L if M is gone');
+    await typing.filter({ hasText: 'is typing' }).waitFor({ state: 'detached' });
 
     // The sound: off by default, on once ticked, and still on after a reload.
     const sound = sam.locator(`${app} header`).getByLabel('Sound');

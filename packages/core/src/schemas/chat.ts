@@ -139,5 +139,9 @@ export const EmailRequest = /* @__PURE__ */ lazy(() =>
 );
 export type EmailRequest = z.infer<typeof EmailRequest>;
 
-export const EmailReceipt = /* @__PURE__ */ lazy(() => z.object({ ok: z.literal(true) }));
-export type EmailReceipt = z.infer<typeof EmailReceipt>;
+/** What the shop answers when there is nothing to give back: it heard. */
+export const Acknowledgement = /* @__PURE__ */ lazy(() => z.object({ ok: z.literal(true) }));
+export type Acknowledgement = z.infer<typeof Acknowledgement>;
+/** An email left for a reply was kept. */
+export const EmailReceipt = Acknowledgement;
+export type EmailReceipt = Acknowledgement;

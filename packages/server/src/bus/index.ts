@@ -16,7 +16,9 @@ export type InboxEvent =
   | { type: 'message'; message: ChatMessage }
   | { type: 'email'; email: LeftEmail }
   | { type: 'review'; review: ModerationReview }
-  | { type: 'status'; status: ChatStatus };
+  | { type: 'status'; status: ChatStatus }
+  /** The shopper is typing in a conversation, or stopped. */
+  | { type: 'typing'; conversationId: string; active: boolean };
 
 export type BusEvent =
   /**

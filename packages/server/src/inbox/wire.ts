@@ -69,6 +69,7 @@ export const InboxEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('email'), email: LeftEmail }),
   z.object({ type: z.literal('review'), review: ModerationReview }),
   z.object({ type: z.literal('status'), status: ChatStatus }),
+  z.object({ type: z.literal('typing'), conversationId: Id, active: z.boolean() }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEvent>;
 

@@ -11,6 +11,7 @@ import {
   ChatHistory,
   ChatMessage,
   ChatStatus,
+  Acknowledgement,
   Conversation,
   EmailReceipt,
   EmailRequest,
@@ -37,7 +38,12 @@ const browserLocale = (header: string | undefined) => {
 
 const conversationId = { conversationId: { schema: Id, description: "The conversation's id (a random UUID)" } };
 
+/** Tell the agents a shopper is typing at most this often per conversation: the widget's refreshes need no more. */
+const TYPING_EVERY_MS = 2000;
+
 export function chatRoutes(deps: Deps) {
+  /** When each conversation's typing was last told, so a browser sending faster cannot flood the inboxes. */
+  const typingToldAt = new Map<string, number>();
   const conversationOf = async (shop: Shop, id: string) => {
     const conversation = await deps.storage.chat.conversation(shop.id, id);
     if (!conversation) throw new HttpError(404, 'No such conversation.', 'conversationId');
@@ -142,6 +148,33 @@ export function chatRoutes(deps: Deps) {
         });
         const reply = messageForResponse(message, c.get('baseUrl'));
         return created ? { status: 201, body: reply } : { status: 200, body: reply };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/chat/conversations/{conversationId}/typing',
+      operationId: 'sendChatTyping',
+      summary: 'Tell the agents the shopper is typing, or stopped',
+      description:
+        'The widget says `true` every few seconds while the shopper types and `false` when they stop; the inbox shows it with the thread. ' +
+        'Not counted against the write limits, and passed on at most every 2 seconds per conversation (a stop always).',
+      tags: ['Chat'],
+      security: 'shop',
+      params: conversationId,
+      body: { json: z.object({ active: z.boolean() }) },
+      responses: { 202: { description: 'Passed on (or too soon after the last time)', schema: Acknowledgement } },
+      errors: { 404: 'No such conversation' },
+      handler: async ({ shop, params, body }) => {
+        const conversation = await conversationOf(shop, params.conversationId);
+        const now = Date.now();
+        if (!body.active || now - (typingToldAt.get(conversation.id) ?? 0) >= TYPING_EVERY_MS) {
+          if (typingToldAt.size >= 10_000) typingToldAt.clear(); // a bound: forgetting only lets one more through
+          if (body.active) typingToldAt.set(conversation.id, now);
+          else typingToldAt.delete(conversation.id);
+          deps.hub.publishInbox(shop.id, { type: 'typing', conversationId: conversation.id, active: body.active });
+        }
+        return { status: 202, body: { ok: true } };
       },
     }),
 

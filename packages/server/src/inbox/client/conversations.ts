@@ -15,6 +15,8 @@ import { renderThreadControls } from './thread-controls.js';
 
 /** Tell the shopper the agent is typing at most this often. */
 const TYPING_EVERY_MS = 3000;
+/** A shopper's "typing" lasts this long unless told again (their widget says it every 3 s while they type). */
+const SHOPPER_TYPING_MS = 6000;
 
 export class ConversationsTab implements ReactiveController {
   conversations: ConversationSummary[] = [];
@@ -30,6 +32,8 @@ export class ConversationsTab implements ReactiveController {
   /** Whether this tab of the inbox is the one shown (set by the page). */
   shown = true;
   #lastTyping = 0;
+  /** Conversations whose shopper is typing, and until when. */
+  readonly #shopperTyping = new Map<string, number>();
   #scrollToEnd = false;
 
   constructor(private readonly host: InboxHost) {
@@ -116,6 +120,7 @@ export class ConversationsTab implements ReactiveController {
 
   /** A message from the live connection. */
   onMessage(message: ChatMessage): void {
+    if (message.author === 'visitor') this.#shopperTyping.delete(message.conversationId);
     if (message.conversationId !== this.selectedId) return;
     this.#merge([message]);
     if (message.author !== 'visitor') return;
@@ -123,6 +128,15 @@ export class ConversationsTab implements ReactiveController {
     if (this.shown && document.visibilityState === 'visible') void this.#markRead(message.conversationId, message.seq);
     // The shopper wrote from somewhere: the sidebar's "on now" follows.
     void this.host.run(() => this.shopper.load(message.conversationId));
+  }
+
+  /** The shopper is typing in a conversation, or stopped; shown with its thread, for a few seconds unless told again. */
+  onTyping(conversationId: string, active: boolean): void {
+    if (active) {
+      this.#shopperTyping.set(conversationId, Date.now() + SHOPPER_TYPING_MS);
+      setTimeout(() => this.host.requestUpdate(), SHOPPER_TYPING_MS + 50);
+    } else this.#shopperTyping.delete(conversationId);
+    this.host.requestUpdate();
   }
 
   /** A conversation that changed: to the top while it passes the filter, out of the list once it does not. */
@@ -238,9 +252,11 @@ export class ConversationsTab implements ReactiveController {
     if (!this.selectedId) return html`<p class="empty">Pick a conversation.</p>`;
     const selected = this.conversations.find((conversation) => conversation.id === this.selectedId) ?? this.selected;
     const picker = this.#picker.fieldAttributes();
+    const name = selected?.visitorName || selected?.visitorEmail || 'Visitor';
+    const typing = (this.#shopperTyping.get(this.selectedId) ?? 0) > Date.now();
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
-        <strong>${selected?.visitorName || selected?.visitorEmail || 'Visitor'}</strong>
+        <strong>${name}</strong>
         ${selected ? renderThreadControls(selected, this.agents, this.#actions) : nothing}
       </div>
       <ol class="messages" aria-live="polite">
@@ -262,6 +278,7 @@ export class ConversationsTab implements ReactiveController {
             </li>`,
         )}
       </ol>
+      <p class="meta typing" role="status">${typing ? `${name} is typing…` : ''}</p>
       <form class="reply" @submit=${this.#onReply}>
         <label class="sr-only" for="reply-body">Reply</label>
         <textarea

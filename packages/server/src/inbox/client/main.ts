@@ -141,6 +141,9 @@ export class SfInboxApp extends LitElement implements InboxHost {
         this.#conversations.onConversation(event.conversation);
         this.#notifier.onConversation(event.conversation);
         break;
+      case 'typing':
+        this.#conversations.onTyping(event.conversationId, event.active);
+        break;
       case 'email':
         this.#emails.onEmail(event.email);
         break;
