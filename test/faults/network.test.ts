@@ -152,54 +152,59 @@ describe('every widget when the network fails', function () {
     }
   }
 
-  for (const fault of NETWORK_FAULTS) {
-    it(`sf-chat-launcher, ${fault}: messages written meanwhile wait, then are stored and shown once each`, async () => {
-      const network = faultyNetwork();
-      const el = (await mountWith(html`<sf-chat-launcher></sf-chat-launcher>`, network)) as unknown as SfChatLauncher;
-      await el.show();
-      await until(() => el.shadowRoot!.querySelector('#input'), 'the message field', WAIT);
-      const before = `Before (${fault})`;
-      typeInChat(el, before);
-      await until(() => deliveryOf(el, before)?.textContent?.trim() === 'Sent', 'the first message stored', WAIT);
-      const id = (await store.get('chat-conversation'))!;
-      const sent: Sent = [[id, before]];
-      try {
-        await network.start(fault);
-        for (const n of [1, 2]) {
-          const body = `While ${fault}, message ${n}`;
-          typeInChat(el, body);
-          sent.push([id, body]);
+  // At load: the panel opens and takes messages with nothing reachable. Mid-conversation: one message went through first.
+  for (const when of ['at load', 'mid-conversation'] as const) {
+    for (const fault of NETWORK_FAULTS) {
+      it(`sf-chat-launcher, ${fault} ${when}: messages written meanwhile wait, then are stored and shown once each`, async () => {
+        const network = faultyNetwork();
+        const bodies: string[] = [];
+        try {
+          if (when === 'at load') await network.start(fault);
+          const el = (await mountWith(html`<sf-chat-launcher></sf-chat-launcher>`, network)) as unknown as SfChatLauncher;
+          await el.show();
+          await until(() => el.shadowRoot!.querySelector('#input'), 'the message field', WAIT);
+          if (when === 'mid-conversation') {
+            bodies.push(`Before (${fault})`);
+            typeInChat(el, bodies[0]!);
+            await until(() => deliveryOf(el, bodies[0]!)?.textContent?.trim() === 'Sent', 'the first message stored', WAIT);
+            await network.start(fault);
+          }
+          const meanwhile = [1, 2].map((n) => `While ${fault} ${when}, message ${n}`);
+          for (const body of meanwhile) typeInChat(el, body);
+          bodies.push(...meanwhile);
+          // Honest: each shown at once, none marked Sent while the server could not confirm it
+          // ("Sending…" while unreachable, "Not sent. Try again" after a bad answer).
+          await until(() => network.faulted > 0 && meanwhile.every((body) => deliveryOf(el, body)), 'the messages shown', WAIT);
+          for (const body of meanwhile) expect(deliveryOf(el, body)!.textContent!.trim()).not.to.equal('Sent');
+          await network.heal();
+          window.dispatchEvent(new Event('online'));
+          for (const body of meanwhile) {
+            await until(
+              () => {
+                // A message marked failed is sent again by its own button; a queued one goes by itself.
+                deliveryOf(el, body)?.parentElement?.querySelector<HTMLButtonElement>('[part~="retry-button"]')?.click();
+                return deliveryOf(el, body)?.textContent?.trim() === 'Sent';
+              },
+              `“${body}” stored`,
+              WAIT,
+            );
+          }
+          const id = (await store.get('chat-conversation'))!;
+          const delivery = await deliveryFigures(bodies.map((body): Sent[number] => [id, body]));
+          lost += delivery.lost;
+          duplicated += delivery.duplicated;
+          expect(delivery, 'lost or stored twice').to.deep.equal({ lost: 0, duplicated: 0 });
+          for (const body of bodies)
+            expect(
+              texts(el).filter((text) => text === body),
+              body,
+            ).to.have.length(1);
+          expect(uncaught).to.deep.equal([]);
+        } finally {
+          await network.heal();
         }
-        // Honest: each shown once, neither marked Sent while the server could not confirm it.
-        await until(() => network.faulted > 0 && sent.slice(1).every(([, body]) => deliveryOf(el, body)), 'the messages shown', WAIT);
-        for (const [, body] of sent.slice(1)) expect(deliveryOf(el, body)!.textContent!.trim()).not.to.equal('Sent');
-        await network.heal();
-        window.dispatchEvent(new Event('online'));
-        for (const [, body] of sent.slice(1)) {
-          await until(
-            () => {
-              const retry = deliveryOf(el, body)?.parentElement?.querySelector<HTMLButtonElement>('[part~="retry-button"]');
-              retry?.click(); // a message marked failed is sent again by its own button
-              return deliveryOf(el, body)?.textContent?.trim() === 'Sent';
-            },
-            `“${body}” stored`,
-            WAIT,
-          );
-        }
-      } finally {
-        await network.heal();
-      }
-      const delivery = await deliveryFigures(sent);
-      lost += delivery.lost;
-      duplicated += delivery.duplicated;
-      expect(delivery, 'lost or stored twice').to.deep.equal({ lost: 0, duplicated: 0 });
-      for (const [, body] of sent)
-        expect(
-          texts(el).filter((text) => text === body),
-          body,
-        ).to.have.length(1);
-      expect(uncaught).to.deep.equal([]);
-    });
+      });
+    }
   }
 
   it('sf-chat-launcher, its event stream cut mid-event: the browser reconnects and the agent’s message shows once', async () => {
