@@ -139,7 +139,9 @@ describe('every widget when the network fails', function () {
           await until(() => network.faulted > 0 && widget.honest(el, failedHere.includes(el)), `${widget.name}’s honest state`, WAIT);
           expect(widget.shows(el)).to.equal(false);
           await network.heal();
-          // The shopper presses Retry; without one, the browser says it is back online.
+          // The shopper presses Retry. The star rating and the carousel have none: they try again when
+          // the browser says it is back online (after a 500 with the browser online all along, only on
+          // the next page or when the element is attached again).
           if (retryButton(el)) retryButton(el)!.click();
           else window.dispatchEvent(new Event('online'));
           await until(() => widget.shows(el), `${widget.name} showing the server’s data again`, WAIT);
