@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS } from './bench/lib/browser.mjs';
 import { fakeStorefront } from './packages/adapter-shopify/test/support/fake-storefront.mjs';
 import { retryingImportsMiddleware } from './scripts/retrying-imports.mjs';
 import { figuresPlugin } from './test/helpers/figures-plugin.mjs';
+import { cutStreamMiddleware } from './test/helpers/cut-stream.mjs';
 
 /**
  * `/__bundle/<source path>` serves that entry bundled with all its dependencies:
@@ -68,8 +69,9 @@ export default {
   files: ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/faults/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   // A fake Shopify storefront on the page's own origin (app proxy, Ajax product JSON), for the Shopify adapter;
-  // and the CDN build's retrying dynamic imports (scripts/retrying-imports.mjs) on the sources as served.
-  middleware: [fakeStorefront(), retryingImportsMiddleware()],
+  // the CDN build's retrying dynamic imports (scripts/retrying-imports.mjs) on the sources as served;
+  // and a proxy that cuts a chat event stream mid-event (test/helpers/cut-stream.mjs).
+  middleware: [cutStreamMiddleware(), fakeStorefront(), retryingImportsMiddleware()],
   // shopfrontServerPlugin: the real server for end-to-end tests (test/helpers/server.ts), started on first use.
   plugins: [
     bundlePlugin,
