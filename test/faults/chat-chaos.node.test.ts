@@ -3,7 +3,8 @@
  * (the CDN build on the demo shop's page, two Chromium contexts, so two
  * browsers' storage) and an agent answers through the inbox's HTTP API, 1,000
  * messages in all by default (SHOPFRONT_CHAOS_MESSAGES), while the suite cuts
- * every connection, freezes the server, and SIGKILLs and restarts it twice.
+ * every connection, freezes the server, loses every answer for 3 s, and
+ * SIGKILLs and restarts it twice.
  * The server is its own process on SQLite; the widgets reach it through a TCP
  * proxy, so "drop every connection" is a real cut the server does not see
  * coming. Afterwards the database itself is read: each conversation holds
@@ -93,13 +94,25 @@ async function freezeAndCut(): Promise<void> {
   server.child.kill('SIGCONT');
 }
 
+/**
+ * For 3 s every request arrives and every answer is lost: longer than the
+ * adapter's own retries (the same request again), so the widget's outbox
+ * and the agent must resend messages the server already stored.
+ */
+async function loseAnswers(): Promise<void> {
+  proxy.loseAnswers(true);
+  await sleep(3000);
+  proxy.loseAnswers(false);
+}
+
 /** When each fault strikes: the share of the shoppers' messages written by then. */
 const CHAOS: Array<{ at: number; name: string; run: () => Promise<unknown> }> = [
   { at: 0.1, name: 'every connection cut', run: async () => proxy.drop() },
   { at: 0.25, name: 'SIGKILL and restart', run: crashAndRestart },
   { at: 0.45, name: 'SIGSTOP for 2 s, connections cut, SIGCONT', run: freezeAndCut },
   { at: 0.6, name: 'SIGKILL and restart', run: crashAndRestart },
-  { at: 0.8, name: 'every connection cut', run: async () => proxy.drop() },
+  { at: 0.7, name: 'answers lost for 3 s', run: loseAnswers },
+  { at: 0.85, name: 'every connection cut', run: async () => proxy.drop() },
 ];
 
 before(async () => {
@@ -122,6 +135,8 @@ const bodyOf = (author: string, index: number) => `${author} #${String(index + 1
 
 /** The widgets' sends as the network saw them: attempts, answers "already stored" (a resend after a lost answer) and failures. */
 const widgetSends = { attempts: 0, alreadyStored: 0, failed: 0 };
+/** Answers with a 5xx, to the widgets' sends and the agent's: a crash must look like no answer, never a server error. */
+let serverErrors = 0;
 const isSend = (method: string, url: string) => method === 'POST' && /\/chat\/conversations\/[^/]+\/messages/.test(url);
 
 /** The demo shop's home page with the chat panel open, in a browser context of its own. */
@@ -133,7 +148,9 @@ async function openShopper(errors: string[]): Promise<Page> {
   page.on('request', (request) => void (isSend(request.method(), request.url()) && widgetSends.attempts++));
   page.on('requestfailed', (request) => void (isSend(request.method(), request.url()) && widgetSends.failed++));
   page.on('response', (response) => {
-    if (isSend(response.request().method(), response.url()) && response.status() === 200) widgetSends.alreadyStored++;
+    if (!isSend(response.request().method(), response.url())) return;
+    if (response.status() === 200) widgetSends.alreadyStored++;
+    if (response.status() >= 500) serverErrors++;
   });
   await page.goto(`${proxy.url}/`);
   await page.locator('sf-chat-launcher button').first().click();
@@ -190,6 +207,7 @@ async function sendUntilStored(session: Session, conversationId: string, body: s
         signal: AbortSignal.timeout(10_000),
       });
       status = response.status;
+      if (status >= 500) serverErrors++;
       if (status === 200 || status === 201) return attempt;
       if (status < 500) throw new Error(`reply refused: ${status} ${await response.text()}`);
     } catch (error) {
@@ -331,11 +349,12 @@ describe('chat chaos: two shoppers and an agent while connections drop and the s
       check(undelivered.length === 0, `${who}: ${undelivered.length} messages not shown as delivered`);
     });
     recordFigures({
-      suite: `Chat chaos: ${MESSAGES.toLocaleString('en')} messages, 2 kills, freeze, cuts`,
+      suite: `Chat chaos: ${MESSAGES.toLocaleString('en')} messages, 2 kills, cuts`,
       cases: MESSAGES,
       failures: problems.length + lost + duplicated,
       lost,
       duplicated,
+      serverErrors,
     });
     console.log(
       `${MESSAGES} messages (${PER_SHOPPER} per shopper, ${AGENT_MESSAGES} from the agent) in ${seconds.toFixed(0)} s; ` +
@@ -345,6 +364,7 @@ describe('chat chaos: two shoppers and an agent while connections drop and the s
     );
     assert.deepEqual([lost, duplicated], [0, 0], 'none lost, none duplicated');
     assert.deepEqual(problems, []);
+    assert.equal(serverErrors, 0, 'no 5xx answers');
     assert.deepEqual(errors, [], 'no uncaught error in the pages');
   });
 });
