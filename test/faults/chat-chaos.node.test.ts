@@ -126,6 +126,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  // A test that failed while the server was frozen would otherwise leave it waiting on its SIGTERM for ever.
+  server?.child.kill('SIGCONT');
   await server?.stop();
   await proxy?.close();
   rmSync(dataDir, { recursive: true, force: true });
