@@ -30,12 +30,17 @@ function cleanEnv(): NodeJS.ProcessEnv {
 /**
  * Starts the server on a free local port with `env` on top; resolves once it
  * listens. `preload` modules run first in the same process (`--import`), for
- * probes that watch the server from inside without changing it.
+ * probes that watch the server from inside without changing it. `entry`
+ * replaces src/main.ts with another script that starts the server and prints
+ * `on <url>` as main.ts does (one that sets an option no variable sets).
  */
-export function startServerProcess(env: Record<string, string>, { preload = [] as string[] } = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  { preload = [] as string[], entry = mainModule } = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', ...preload.flatMap((module) => ['--import', module]), mainModule],
+    ['--conditions=source', '--import', 'tsx', ...preload.flatMap((module) => ['--import', module]), entry],
     { cwd: repositoryRoot, env: { ...cleanEnv(), PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
