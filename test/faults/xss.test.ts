@@ -20,23 +20,7 @@ import { recordFigures } from '../helpers/browser-figures.js';
 import { captureWarnings, mount, unmountAll, until } from '../helpers/mount.js';
 import { demoCustomer, restAdapter } from '../helpers/server.js';
 import { keyOf, poison, schemaFor } from './poisoned-answers.js';
-
-const CORPUS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '"><svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  "' onmouseover='alert(1)",
-  '<a href="javascript:alert(1)">x</a>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  'javascript:alert(1)',
-  'JaVaScRiPt:alert(1)',
-  'java\tscript:alert(1)',
-  ' \u0001javascript:alert(1)',
-  'data:text/html,<script>alert(1)</script>',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'https://example.com/"><script>alert(1)</script>',
-];
+import { CORPUS, shadowFindings } from './xss-corpus.js';
 
 interface Widget {
   name: string;
@@ -76,34 +60,6 @@ const ROUNDS = 4;
 
 const dialogs: string[] = [];
 const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
-
-/** Every shadow root under `node`, nested ones too. */
-function shadowRoots(node: ParentNode): ShadowRoot[] {
-  return [...node.querySelectorAll('*')].flatMap((element) =>
-    element.shadowRoot ? [element.shadowRoot, ...shadowRoots(element.shadowRoot)] : [],
-  );
-}
-
-const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'poster'];
-
-/** What is wrong in the page's shadow roots: scripts, `on*` attributes, URLs that are not http(s). */
-function findings(): string[] {
-  const found: string[] = [];
-  for (const root of shadowRoots(document.body)) {
-    const host = root.host.localName;
-    for (const element of root.querySelectorAll('*')) {
-      if (element.localName === 'script') found.push(`${host}: a <script>`);
-      for (const { name, value } of element.attributes) {
-        if (name.startsWith('on')) found.push(`${host}: <${element.localName} ${name}="${value.slice(0, 40)}">`);
-        if (URL_ATTRIBUTES.includes(name) && value) {
-          const protocol = URL.canParse(value, document.baseURI) ? new URL(value, document.baseURI).protocol : 'unparsable';
-          if (protocol !== 'http:' && protocol !== 'https:') found.push(`${host}: <${element.localName} ${name}="${value.slice(0, 60)}">`);
-        }
-      }
-    }
-  }
-  return found;
-}
 
 describe('an XSS corpus through every text and URL field of every widget', function () {
   let customer: Customer;
@@ -177,7 +133,7 @@ describe('an XSS corpus through every text and URL field of every widget', funct
           }),
         );
         shown++;
-        problems.push(...findings().map((finding) => `round ${round}: ${finding}`));
+        problems.push(...shadowFindings().map((finding) => `round ${round}: ${finding}`));
         unmountAll();
       }
       expect(dialogs).to.deep.equal([]);

@@ -5,7 +5,8 @@
 import type { ChatMessage, Conversation, Product, Review } from '@shopfront/core/schemas.js';
 import { absolute } from './http.js';
 import { inboxPhotoPath } from './review-photos.js';
-import type { ConversationRecord, ModerationReview, StoredProduct } from './storage/index.js';
+import type { InboxEvent } from './bus/index.js';
+import type { ConversationRecord, ConversationSummary, ModerationReview, StoredProduct } from './storage/index.js';
 
 export function reviewForResponse(review: Review, baseUrl: string): Review {
   return {
@@ -36,6 +37,25 @@ export function messageForResponse(message: ChatMessage, baseUrl: string): ChatM
   if (result.avatarUrl) result.avatarUrl = absolute(result.avatarUrl, baseUrl);
   if (result.attachment) result.attachment = { ...result.attachment, url: absolute(result.attachment.url, baseUrl) };
   return result;
+}
+
+/** A conversation in the inbox's list, its last message's attachment at an absolute URL as every message's is. */
+export function summaryForResponse(summary: ConversationSummary, baseUrl: string): ConversationSummary {
+  return summary.lastMessage ? { ...summary, lastMessage: messageForResponse(summary.lastMessage, baseUrl) } : summary;
+}
+
+/** An event of the inbox's live stream, with the same absolute URLs as its other answers. */
+export function inboxEventForResponse(event: InboxEvent, baseUrl: string): InboxEvent {
+  switch (event.type) {
+    case 'review':
+      return { ...event, review: moderationReviewForResponse(event.review, baseUrl) };
+    case 'message':
+      return { ...event, message: messageForResponse(event.message, baseUrl) };
+    case 'conversation':
+      return { ...event, conversation: summaryForResponse(event.conversation, baseUrl) };
+    default:
+      return event;
+  }
 }
 
 export function conversationForResponse(conversation: ConversationRecord): Conversation {

@@ -13,7 +13,7 @@ import { defineRoute } from '../api/route.js';
 import { SESSION_COOKIE } from '../api/security.js';
 import type { Deps } from '../deps.js';
 import { HttpError, type AppContext } from '../http.js';
-import { messageForResponse, moderationReviewForResponse } from '../responses.js';
+import { inboxEventForResponse, messageForResponse, moderationReviewForResponse, summaryForResponse } from '../responses.js';
 import { setAvailability, signOut } from '../services/agents.js';
 import {
   HISTORY_LIMIT,
@@ -134,11 +134,12 @@ export function inboxApi(deps: Deps) {
         assignee: { schema: z.optional(ListAssignee), description: 'Whose; default `all`' },
       },
       responses: { 200: { description: 'The conversations', schema: ConversationList } },
-      handler: async ({ agent, query }) => {
+      handler: async ({ agent, query }, c) => {
         const status = query.status ?? 'open';
         const assignee = { me: agent.id, unassigned: null, all: undefined }[query.assignee ?? 'all'];
         const filter = { status: status === 'resolved' ? 'closed' : status, assignee, now: new Date().toISOString() } as const;
-        return { status: 200, body: { conversations: await deps.storage.chat.conversations(agent.shopId, filter, INBOX_LIST_LIMIT) } };
+        const conversations = await deps.storage.chat.conversations(agent.shopId, filter, INBOX_LIST_LIMIT);
+        return { status: 200, body: { conversations: conversations.map((summary) => summaryForResponse(summary, baseUrlOf(c))) } };
       },
     }),
 
@@ -341,10 +342,8 @@ export function inboxApi(deps: Deps) {
       handler: async ({ agent }, c) => {
         const shop = await shopOf(agent);
         return eventStream(c, { hub: deps.hub, heartbeatMs: deps.config.heartbeatMs, retryMs: deps.config.sseRetryMs }, async (send) => {
-          // A held review's photos load from the inbox's own paths (see moderationReviewForResponse).
-          const unsubscribe = deps.hub.subscribeInbox(shop.id, (event) =>
-            send({ data: event.type === 'review' ? { ...event, review: moderationReviewForResponse(event.review, baseUrlOf(c)) } : event }),
-          );
+          // Absolute URLs as in every answer; a held review's photos from the inbox's own paths (moderationReviewForResponse).
+          const unsubscribe = deps.hub.subscribeInbox(shop.id, (event) => send({ data: inboxEventForResponse(event, baseUrlOf(c)) }));
           const disconnect = deps.hub.agentConnected(agent.id);
           await broadcastStatus(deps, shop);
           send({ data: { type: 'status', status: await chatStatus(deps, shop) } });
