@@ -31,16 +31,21 @@ const pages = new Map<string, { html: string; policy: string }>();
 export const reports: string[] = [];
 const tally = { cases: 0, failures: 0 };
 
+/** A theme's careless global rules, aimed at the page's own elements: none of them may reach a widget's shadow tree. */
 export const HOSTILE_CSS = `
-* { all: unset !important; }
-div, button, span, section, ul, li, p, a, input { display: inline !important; color: red !important; font-size: 40px !important;
-  line-height: 3 !important; padding: 20px !important; margin: 20px !important; border: 5px solid lime !important; }
+div, button, span, section, ul, li, p, a, input, h2, header { display: inline !important; color: red !important;
+  font-size: 40px !important; line-height: 3 !important; padding: 20px !important; margin: 20px !important;
+  border: 5px solid lime !important; letter-spacing: 4px !important; }
 :host { display: none !important; font-size: 50px !important; }
-:host(*), ::slotted(*) { display: none !important; }
-[part], [part~=button], [part~=card], [class], [role] { display: none !important; width: 1px !important; color: red !important; }
+:host(*), ::slotted(*), :host-context(body) { display: none !important; }
+[part], [part~=button], [part~=card], [role], [aria-hidden], .sf-button, .skeleton { display: none !important;
+  width: 1px !important; color: red !important; }
 button, input, svg, img { width: 400px !important; height: 3px !important; }
-html, body { display: block !important; margin: 0 !important; }
+body { margin: 8px !important; }
 `;
+
+/** A reset that also matches the widgets' own elements, which are in the page's light DOM. */
+export const RESET_CSS = `* { all: unset !important; } head, script, style, link, title { display: none !important; }`;
 
 /** The policy a careful shop sends: its own origin and Shopfront's, Lit's and Shopfront's Trusted Types policies. */
 export function strictPolicy(): string {
@@ -110,7 +115,8 @@ export async function startShop(): Promise<void> {
     }
     const page = pages.get(url.pathname);
     if (page) return void response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': page.policy }).end(page.html);
-    if (url.pathname === '/hostile.css') return void response.writeHead(200, { 'content-type': 'text/css' }).end(HOSTILE_CSS);
+    const css = { '/hostile.css': HOSTILE_CSS, '/reset.css': RESET_CSS }[url.pathname];
+    if (css) return void response.writeHead(200, { 'content-type': 'text/css' }).end(css);
     const file = url.pathname.startsWith('/old/') ? serveFile(olderBuild, url.pathname.slice('/old/'.length)) : undefined;
     if (file) return void response.writeHead(200, { 'content-type': file.type, 'access-control-allow-origin': '*' }).end(file.body);
     response.writeHead(404).end();

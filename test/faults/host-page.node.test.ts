@@ -19,6 +19,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
+import { frames } from '../node/support/demo-page.js';
 import {
   OLD_VERSION,
   WIDGETS,
@@ -178,6 +179,101 @@ describe('the script twice, and beside an older build', () => {
         seen.warnings.join('\n'),
       );
       await seen.page.close();
+    });
+  });
+});
+
+describe('hostile global CSS', () => {
+  let context: BrowserContext;
+  before(async () => {
+    context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await seeAProduct(context);
+  });
+  after(() => context?.close());
+
+  /**
+   * Each widget as laid out: its host box, and every element of its shadow tree with its box
+   * relative to the host's and a few computed styles the page's rules would change if they got in.
+   */
+  async function layouts(page: Page): Promise<Record<string, string[]>> {
+    await assertRendered(page);
+    await page.waitForLoadState('networkidle');
+    await frames(page);
+    return page.evaluate((tags) => {
+      const result: Record<string, string[]> = {};
+      for (const tag of tags) {
+        const host = document.querySelector(tag)!;
+        const origin = host.getBoundingClientRect();
+        const lines = [`host ${origin.width}x${origin.height} ${getComputedStyle(host).display}`];
+        for (const [index, element] of [...host.shadowRoot!.querySelectorAll('*')].entries()) {
+          if (element.localName === 'style') continue;
+          const r = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          // Tenths of a pixel: the host sits at another fractional offset on the hostile page. An element
+          // without a box (display: none or contents) reports the viewport's corner: no position then.
+          // (No named function constants in page code: tsx would wrap them in a `__name` helper.)
+          const [x, y, width, height] = [r.x - origin.x, r.y - origin.y, r.width, r.height].map((value) => Math.round(value * 10) / 10);
+          const place = width || height ? `${x},${y} ${width}x${height}` : 'no box';
+          lines.push(
+            `${index} ${element.localName}.${element.getAttribute('part') ?? ''} ${place} ` +
+              `${style.display} ${style.color} ${style.fontSize} ${style.lineHeight} ${style.padding} ${style.margin} ${style.borderTopWidth}`,
+          );
+        }
+        result[tag] = lines;
+      }
+      return result;
+    }, WIDGETS);
+  }
+
+  /** The lines of `hostile` that differ from `clean`, for each widget. */
+  const differences = (clean: Record<string, string[]>, hostile: Record<string, string[]>) =>
+    Object.fromEntries(
+      WIDGETS.map((tag) => [
+        tag,
+        clean[tag]!.map((line, i) => (line === hostile[tag]![i] ? '' : `${line}\n  → ${hostile[tag]![i]}`)).filter(Boolean),
+      ]),
+    );
+  let clean: Record<string, string[]> | undefined;
+  async function cleanLayouts(): Promise<Record<string, string[]>> {
+    if (!clean) {
+      const { page } = await watchedPage(context);
+      await open(page, '/clean', shopPage());
+      clean = await layouts(page);
+      await page.close();
+    }
+    return clean;
+  }
+
+  it("rules aimed at the page's elements (div, span, button, [part], [role], :host look-alikes, !important): every widget lays out exactly as on a clean page", async () => {
+    await counted(async () => {
+      const { page, watch } = await watchedPage(context);
+      await open(page, '/hostile', shopPage({ css: '/hostile.css' }));
+      const hostile = await layouts(page);
+      const none = Object.fromEntries(WIDGETS.map((tag) => [tag, []]));
+      assert.deepEqual(differences(await cleanLayouts(), hostile), none);
+      assert.deepEqual(watch.errors, []);
+      assert.deepEqual(watch.violations, []);
+      await page.close();
+    });
+  });
+
+  // `* { all: unset !important }` also matches each widget's element, which is in the page's light DOM;
+  // the page's !important beats the :host rules, so the host box (display, position) and the typography
+  // its shadow tree inherits are the page's. Asserted as found, and documented in docs/installing.md.
+  it('a reset that matches the widget elements themselves (`* { all: unset !important }`): every widget still renders its data, no error', async () => {
+    await counted(async () => {
+      const { page, watch } = await watchedPage(context);
+      await open(page, '/reset', shopPage({ css: '/reset.css' }));
+      const reset = await layouts(page);
+      const hosts = WIDGETS.map((tag) => reset[tag]![0]!.split(' ').at(-1));
+      assert.deepEqual(
+        hosts,
+        WIDGETS.map(() => 'inline'),
+        "the host display is the page's",
+      );
+      assert.deepEqual(watch.errors, []);
+      assert.deepEqual(watch.violations, []);
+      await page.close();
     });
   });
 });
