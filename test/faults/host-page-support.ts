@@ -35,7 +35,9 @@ const tally = { cases: 0, failures: 0 };
 export const HOSTILE_CSS = `
 div, button, span, section, ul, li, p, a, input, h2, header { display: inline !important; color: red !important;
   font-size: 40px !important; line-height: 3 !important; padding: 20px !important; margin: 20px !important;
-  border: 5px solid lime !important; letter-spacing: 4px !important; }
+  border: 5px solid lime !important; letter-spacing: 4px !important; word-spacing: 9px !important;
+  text-transform: uppercase !important; text-align: center !important; text-indent: 30px !important;
+  font-weight: 800 !important; font-style: italic !important; white-space: pre !important; }
 :host { display: none !important; font-size: 50px !important; }
 :host(*), ::slotted(*), :host-context(body) { display: none !important; }
 [part], [part~=button], [part~=card], [role], [aria-hidden], .sf-button, .skeleton { display: none !important;
