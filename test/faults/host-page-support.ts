@@ -199,8 +199,10 @@ export async function counted(check: () => Promise<void>): Promise<void> {
 /** Every widget defined and showing the server's data. */
 export async function assertRendered(page: Page): Promise<void> {
   // One widget at a time, so a failure names the one that did not render.
-  const shown = (tag: string, selector: string) =>
-    page
+  const shown = async (tag: string, selector: string) => {
+    // Brought into view as a shopper scrolls to it: the loader fetches a widget's code only near the viewport.
+    await page.evaluate((name) => document.querySelector(name)?.scrollIntoView({ block: 'center' }), tag);
+    await page
       .waitForFunction(
         ({ tag, selector }) => !!document.querySelector(tag)?.shadowRoot?.querySelector(selector),
         { tag, selector },
@@ -210,6 +212,7 @@ export async function assertRendered(page: Page): Promise<void> {
         const text = await page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent?.slice(0, 300), tag);
         throw new Error(`${tag} never showed ${selector}: ${text}`);
       });
+  };
   await shown('sf-star-rating', '[role=img][aria-label*="out of 5 stars"]');
   await shown('sf-review-feed', '[part~=list] > *');
   await shown('sf-loyalty-badge', '[part~=points]');
@@ -227,10 +230,12 @@ export async function assertRendered(page: Page): Promise<void> {
 export async function seeAProduct(context: BrowserContext): Promise<void> {
   const { page: seen } = await watchedPage(context);
   await open(seen, '/seen', shopPage({ product: 'prod-2' }));
+  await seen.evaluate(() => document.querySelector('sf-recently-viewed')!.scrollIntoView());
   await widgetsReady(seen, { tags: ['sf-recently-viewed'] });
   const { page } = await watchedPage(context);
   for (let visit = 0; ; visit++) {
     await open(page, '/seen-next', shopPage({ product: 'prod-3' }));
+    await page.evaluate(() => document.querySelector('sf-recently-viewed')!.scrollIntoView());
     await widgetsReady(page, { tags: ['sf-recently-viewed'] });
     await page.waitForLoadState('networkidle');
     if (await page.locator('sf-recently-viewed [part~=card]').count()) break;
