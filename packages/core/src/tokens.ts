@@ -32,6 +32,18 @@ export const hostStyles = css`
     font-family: var(--sf-font-family, inherit);
     font-size: var(--sf-font-size, 1rem);
     line-height: 1.5;
+    /* The page's other text settings stop here: a theme's uppercase, spaced-out or centred text would
+       otherwise reach every widget through inheritance (test/faults/host-page.node.test.ts). A rule on
+       the element itself still overrides them. */
+    font-style: normal;
+    font-weight: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
     /* Widgets set --_reserved-block-size to the size they will have, so nothing moves when they load. */
     min-block-size: var(--_reserved-block-size, auto);
   }
