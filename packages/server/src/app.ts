@@ -8,7 +8,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { REVIEW_PHOTO_MAX_BYTES, CHAT_ATTACHMENT_MAX_BYTES } from '@shopfront/core/schemas.js';
+import { Acknowledgement, REVIEW_PHOTO_MAX_BYTES, CHAT_ATTACHMENT_MAX_BYTES } from '@shopfront/core/schemas.js';
 import { ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HEADERS, originAllowed } from './cors.js';
 import type { Deps } from './deps.js';
 import { HttpError, errorBody, type AppContext, type AppEnv } from './http.js';
@@ -19,7 +19,7 @@ import { bytes } from './api/errors.js';
 import { mountWith } from './api/handle.js';
 import { referenceRoutes } from './api/reference.js';
 import { ApiRegistry, defineRoute } from './api/route.js';
-import { Health, OpenApiDocument, Readiness } from './api/schemas.js';
+import { OpenApiDocument, Readiness } from './api/schemas.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { emailRoutes } from './routes/email.js';
 import { shopifyInstallRoutes } from './routes/shopify-install.js';
@@ -177,7 +177,7 @@ export function createApi(deps: Deps): { app: Hono<AppEnv>; registry: ApiRegistr
       summary: 'Health check',
       tags: ['Meta'],
       security: 'none',
-      responses: { 200: { description: 'Up', schema: Health } },
+      responses: { 200: { description: 'Up', schema: Acknowledgement } },
       handler: () => ({ status: 200, body: { ok: true } }),
     }),
     defineRoute({

@@ -41,7 +41,6 @@ export const PointsBalance = z.object({
 
 export const CodeUse = z.object({ code: text(64, 1), status: z.literal('used') });
 
-export const Health = z.object({ ok: z.literal(true) });
 /** `/healthz`: whether this instance can reach its database, for a load balancer's health check. */
 export const Readiness = z.object({
   ok: z.boolean(),
@@ -308,7 +307,6 @@ export const SERVER_SCHEMAS = {
   PointsChange,
   PointsBalance,
   CodeUse,
-  Health,
   OpenApiDocument,
   OrderWebhook,
   OrderReceipt,

@@ -5,7 +5,18 @@
  * construction. The storage records they describe are pinned by `Same<…>`.
  */
 import * as z from 'zod/mini';
-import { ChatMessage, ChatStatus, Conversation, Id, MAX_LENGTH, Product, Review, Timestamp, text } from '@shopfront/core/schemas.js';
+import {
+  Acknowledgement,
+  ChatMessage,
+  ChatStatus,
+  Conversation,
+  Id,
+  MAX_LENGTH,
+  Product,
+  Review,
+  Timestamp,
+  text,
+} from '@shopfront/core/schemas.js';
 import type { InboxEvent as HubEvent } from '../chat-hub.js';
 import type {
   AgentRecord,
@@ -162,8 +173,9 @@ export const ShopperContext = z.object({
 });
 export type ShopperContext = z.infer<typeof ShopperContext>;
 
-export const Done = z.object({ ok: z.literal(true) });
-export type Done = z.infer<typeof Done>;
+/** Done: the shop's acknowledgement, the same one the shop API answers with. */
+export const Done = Acknowledgement;
+export type Done = Acknowledgement;
 
 /** Request bodies. */
 export const AgentReply = z.object({ clientId: z.uuid(), body: text(MAX_LENGTH.chatMessage, 1) });
