@@ -195,6 +195,7 @@ export class RestAdapter implements BackendAdapter {
       subscribe: (conversationId, options, onEvent) => this.#subscribe(conversationId, options, onEvent),
       leaveEmail: (request, o) => post(EmailReceipt, '/chat/email', o, { json: request }),
       // A POST, so never retried: best effort, and soon stale anyway.
+      rate: (conversationId, rating, o) => post(Acknowledgement, `/chat/conversations/${id(conversationId)}/rating`, o, { json: rating }),
       typing: (conversationId, active, o) =>
         post(Acknowledgement, `/chat/conversations/${id(conversationId)}/typing`, o, { json: { active } }),
     };

@@ -22,6 +22,7 @@ import {
 import { MessageLog } from './message-log.js';
 import { HistorySync } from './history-sync.js';
 import { Outbox } from './outbox.js';
+import { ConversationRating } from './rating.js';
 import { StreamRelay, type SideEvent } from './stream-relay.js';
 
 declare module '@shopfront/core' {
@@ -119,6 +120,12 @@ export class ChatClient {
   #toldTypingAt = 0;
   #status?: ChatStatus;
   #statusError?: AdapterError;
+  /** Asked once an agent resolves the conversation. */
+  readonly rating = new ConversationRating(
+    () => this.#adapter,
+    () => this.#conversationId,
+    () => this.#changed(),
+  );
 
   constructor(options: ChatClientOptions = {}) {
     const store = (this.#store = options.store ?? pageStore);
@@ -348,6 +355,7 @@ export class ChatClient {
   #onEvent(event: SideEvent): void {
     if (event.type === 'typing') this.#setTyping(event.active ? (event.authorName ?? '') : undefined);
     else if (event.type === 'status') this.#status = event.status;
+    else if (event.type === 'resolved') this.rating.ask();
     else this.#seenSeq = Math.max(this.#seenSeq, event.seq);
     this.#changed();
   }

@@ -46,6 +46,11 @@ const icon = svg`<svg viewBox="0 0 24 24" fill="currentColor" stroke="currentCol
  * @csspart prechat - The form that asks name and email before the chat starts.
  * @csspart away - What the panel shows while nobody is there.
  * @csspart email-form - The form that leaves an email for a reply.
+ * @csspart rating - The question once an agent resolved the conversation: stars, a comment, send.
+ * @csspart rating-question - "How did we do?".
+ * @csspart rating-stars - The five stars, one radio group.
+ * @csspart rating-comment - The optional comment field.
+ * @csspart rating-thanks - The thanks once the rating was sent.
  *
  * @cssprop [--sf-chat-z-index=2147483000] - Stacking order of the launcher and panel.
  * @cssprop [--sf-chat-offset-inline=1.25rem] - Distance from the window's side edge.

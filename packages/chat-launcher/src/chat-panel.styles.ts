@@ -191,4 +191,40 @@ export const styles = css`
   .form label {
     gap: var(--_space);
   }
+  .rating {
+    display: grid;
+    gap: calc(2 * var(--_space));
+  }
+  .rating fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .stars {
+    display: flex;
+    gap: var(--_space);
+  }
+  .star-choice {
+    position: relative;
+    font-size: 1.5rem;
+    line-height: 1;
+    color: var(--_border);
+    cursor: pointer;
+  }
+  /* The input stays in the accessibility tree and takes focus; the star shows its state. */
+  .star-choice input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .star-choice:has(~ .star-choice input:checked),
+  .star-choice:has(input:checked) {
+    color: var(--_star);
+  }
+  .star-choice:has(input:focus-visible) {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
 `;

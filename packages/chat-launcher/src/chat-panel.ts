@@ -19,6 +19,7 @@ import { styles } from './chat-panel.styles.js';
 import type { ChatHost } from './host.js';
 import { launcherMessages } from './messages.js';
 import { panelMessages, type PanelMessages } from './panel-messages.js';
+import { ratingView } from './rating.js';
 
 type Text = BoundMessages<PanelMessages>;
 
@@ -117,6 +118,7 @@ export class ChatPanel implements ReactiveController {
           (item) => item.clientId,
           (item, index) => this.#message(item, items[index - 1], t, core.retry),
         )}
+        ${ratingView(client.rating, t)}
       </div>
       <p part="typing" class="typing" ?hidden=${client.typing === undefined}>${t.typing(client.typing ?? '')}</p>
       <div class="footer">

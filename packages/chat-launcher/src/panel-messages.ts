@@ -35,6 +35,11 @@ const en = {
   message: 'Message',
   emailInvalid: 'Enter a valid email address.',
   emailThanks: 'Thank you! We will reply by email.',
+  rateQuestion: 'How did we do?',
+  rateStars: (f: Formatter, n: number) => `${f.number(n)} out of 5`,
+  rateComment: 'Anything to add?',
+  rateSend: 'Send',
+  rateThanks: 'Thank you for telling us.',
 };
 export type PanelMessages = typeof en;
 

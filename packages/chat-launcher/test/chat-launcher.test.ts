@@ -114,16 +114,41 @@ describe('<sf-chat-launcher>', function () {
     const told = () => adapter.calls.filter((call) => call.method === 'chat.typing').map((call) => call.args);
     input(el)!.focus();
     await sendKeys({ type: 'And to' });
-    // Six keystrokes within a moment: told once, not six times.
-    expect(told()).to.deep.equal([[id, true]]);
+    // Six keystrokes: told that the shopper types, not once per key (again only if 3 s passed meanwhile).
+    const typed = told();
+    expect(typed.length).to.be.within(1, 2);
+    expect(typed.every(([conversation, active]) => conversation === id && active === true)).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await until(() => texts(el).includes('And to'), 'the message sent');
     // Sending ends the typing.
-    expect(told()).to.deep.equal([
-      [id, true],
-      [id, false],
-    ]);
+    expect(told().slice(typed.length)).to.deep.equal([[id, false]]);
     await store.clear(); // what this shopper read must not mark the next test's conversation read
+  });
+
+  it('asks how it went once an agent resolves the conversation, by keyboard, and sends the rating once', async () => {
+    const adapter = chatAdapter();
+    const id = await earlierConversation(adapter);
+    const el = await launcher(adapter);
+    await openPanel(el);
+    await until(() => texts(el).includes('We do, in 3 to 5 days.'), 'the conversation');
+    expect(part(el, 'rating')).to.equal(null);
+    adapter.resolve(id);
+    await until(() => part(el, 'rating'), 'the question');
+    await expect(el).to.be.accessible();
+    // The stars are one radio group: focus the first, arrow to the fourth.
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"]')!.focus();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('4 out of 5');
+    el.shadowRoot!.querySelector<HTMLTextAreaElement>('#rating-comment')!.value = 'Very helpful';
+    part<HTMLFormElement>(el, 'rating')!.requestSubmit();
+    await until(() => part(el, 'rating-thanks'), 'the thanks');
+    expect(adapter.calls.filter((call) => call.method === 'chat.rate').map((call) => call.args)).to.deep.equal([
+      [id, { rating: 4, comment: 'Very helpful' }],
+    ]);
+    // A second resolve in this page asks nothing more.
+    adapter.resolve(id);
+    expect(part(el, 'rating')).to.equal(null);
+    await store.clear();
   });
 
   it('is accessible closed and open, with an unread count and a conversation', async () => {

@@ -4,6 +4,7 @@ import type {
   Birthday,
   ChatEvent,
   ChatHistory,
+  ChatRating,
   ChatStatus,
   Conversation,
   EmailReceipt,
@@ -76,6 +77,8 @@ export interface ChatCapability {
   leaveEmail(request: EmailRequest, options?: CallOptions): Promise<EmailReceipt>;
   /** Tell the shop's agents the shopper is typing (`true`, every few seconds while they are) or stopped. */
   typing?(conversationId: string, active: boolean, options?: CallOptions): Promise<Acknowledgement>;
+  /** Rate a conversation an agent resolved (once). */
+  rate?(conversationId: string, rating: ChatRating, options?: CallOptions): Promise<Acknowledgement>;
 }
 
 export interface FaqCapability {

@@ -153,6 +153,11 @@ export class MemoryAdapter implements BackendAdapter {
     });
   }
 
+  /** An agent resolves the conversation: its streams hear of it, and the widget asks how it went. */
+  resolve(conversationId: string): void {
+    this.#emit(conversationId, { type: 'resolved' });
+  }
+
   /** Drops every open stream, as a network failure would. Subscribers must resubscribe. */
   dropStreams(): void {
     for (const subscriber of this.#subscribers) subscriber.onState?.('closed');
@@ -335,6 +340,7 @@ export class MemoryAdapter implements BackendAdapter {
           this.emails.push({ email: request.email, message: request.message });
           return { ok: true as const };
         }),
+      rate: (conversationId, rating, o) => this.#call('chat.rate', [conversationId, rating], o, () => ({ ok: true as const })),
       // Heard and dropped: `calls` shows what the shopper's typing told the shop.
       typing: (conversationId, active, o) => this.#call('chat.typing', [conversationId, active], o, () => ({ ok: true as const })),
     };

@@ -15,6 +15,7 @@ import addFormats from 'ajv-formats';
 import { RestAdapter } from '@shopfront/adapter-rest';
 import { store, type ChatEvent } from '@shopfront/core';
 import { PNG, SECRET, SHOP, openStream, sign, startTestServer, type TestServer } from './helpers.js';
+import { agentSession } from './inbox-session.js';
 
 interface Exchange {
   method: string;
@@ -194,6 +195,12 @@ describe('RestAdapter against the document', () => {
       },
       'chat.leaveEmail': () => guest.chat.leaveEmail({ email: 'later@example.com', message: 'Call me' }),
       'chat.typing': async () => guest.chat.typing!((await guest.chat.start({})).id, true),
+      'chat.rate': async () => {
+        const { id } = await guest.chat.start({});
+        const agent = await agentSession(server);
+        assert.equal((await agent.api(`/conversations/${id}/status`, { method: 'POST', body: { status: 'resolved' } })).status, 200);
+        return guest.chat.rate!(id, { rating: 5, comment: 'Thanks!' });
+      },
       'faq.entries': () => guest.faq.entries(),
       'faq.search': () => guest.faq.search!('returns'),
       'products.get': () => guest.products.get(['prod-1', 'prod-2', 'nope']),
@@ -225,6 +232,7 @@ describe('RestAdapter against the document', () => {
       'sendChatMessage',
       'leaveChatEmail',
       'sendChatTyping',
+      'rateChatConversation',
       'listFaqEntries',
       'searchFaq',
       'getProducts',

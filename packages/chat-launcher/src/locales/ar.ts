@@ -55,4 +55,9 @@ export const panel: Translation<PanelMessages> = {
   message: 'الرسالة',
   emailInvalid: 'أدخل بريدًا إلكترونيًا صالحًا.',
   emailThanks: 'شكرًا! سنردّ عليك بالبريد الإلكتروني.',
+  rateQuestion: 'كيف كانت خدمتنا؟',
+  rateStars: (f: Formatter, n: number) => `${f.number(n)} من 5`,
+  rateComment: 'هل تودّ إضافة شيء؟',
+  rateSend: 'إرسال',
+  rateThanks: 'شكرًا لإخبارنا.',
 };

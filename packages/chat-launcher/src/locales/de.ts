@@ -45,4 +45,9 @@ export const panel: Translation<PanelMessages> = {
   message: 'Nachricht',
   emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein.',
   emailThanks: 'Danke! Wir antworten per E-Mail.',
+  rateQuestion: 'Wie waren wir?',
+  rateStars: (f: Formatter, n: number) => `${f.number(n)} von 5`,
+  rateComment: 'Möchten Sie etwas hinzufügen?',
+  rateSend: 'Senden',
+  rateThanks: 'Danke für Ihre Rückmeldung.',
 };

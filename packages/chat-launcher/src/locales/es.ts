@@ -45,4 +45,9 @@ export const panel: Translation<PanelMessages> = {
   message: 'Mensaje',
   emailInvalid: 'Escribe un correo electrónico válido.',
   emailThanks: '¡Gracias! Te responderemos por correo.',
+  rateQuestion: '¿Qué tal lo hicimos?',
+  rateStars: (f: Formatter, n: number) => `${f.number(n)} de 5`,
+  rateComment: '¿Algo que añadir?',
+  rateSend: 'Enviar',
+  rateThanks: 'Gracias por contárnoslo.',
 };

@@ -45,4 +45,9 @@ export const panel: Translation<PanelMessages> = {
   message: 'Message',
   emailInvalid: 'Saisissez une adresse e-mail valide.',
   emailThanks: 'Merci ! Nous vous répondrons par e-mail.',
+  rateQuestion: 'Comment avons-nous été ?',
+  rateStars: (f: Formatter, n: number) => `${f.number(n)} sur 5`,
+  rateComment: 'Quelque chose à ajouter ?',
+  rateSend: 'Envoyer',
+  rateThanks: 'Merci de nous l’avoir dit.',
 };

@@ -126,9 +126,20 @@ export const ChatEvent = /* @__PURE__ */ lazy(() =>
     z.object({ type: z.literal('typing'), active: z.boolean(), authorName: z.optional(text(MAX_LENGTH.name)) }),
     z.object({ type: z.literal('status'), status: ChatStatus }),
     z.object({ type: z.literal('read'), seq: z.int().check(z.gte(0)) }),
+    /** An agent resolved the conversation: the widget asks the shopper how it went. */
+    z.object({ type: z.literal('resolved') }),
   ]),
 );
 export type ChatEvent = z.infer<typeof ChatEvent>;
+
+/** How it went, from the shopper, once an agent resolved the conversation: 1 to 5, and a comment if they like. */
+export const ChatRating = /* @__PURE__ */ lazy(() =>
+  z.object({
+    rating: z.int().check(z.gte(1), z.lte(5)),
+    comment: z.optional(text(1000)),
+  }),
+);
+export type ChatRating = z.infer<typeof ChatRating>;
 
 export const EmailRequest = /* @__PURE__ */ lazy(() =>
   z.object({

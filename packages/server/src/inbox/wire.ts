@@ -49,6 +49,10 @@ export const ConversationRecord = z.extend(Conversation, {
   lastSeq: z.int().check(z.gte(0)),
   agentReadSeq: z.int().check(z.gte(0)),
   updatedAt: Timestamp,
+  /** The shopper's rating once an agent resolved it (1–5), their comment, and when. */
+  rating: z.optional(z.int().check(z.gte(1), z.lte(5))),
+  ratingComment: z.optional(z.string()),
+  ratedAt: z.optional(Timestamp),
 });
 export type ConversationRecord = z.infer<typeof ConversationRecord>;
 
@@ -175,6 +179,20 @@ export type ShopperContext = z.infer<typeof ShopperContext>;
 
 /** Done: the shop's acknowledgement, the same one the shop API answers with. */
 export const Done = Acknowledgement;
+
+/** The periods the team report covers, in days. */
+export const REPORT_PERIODS = [7, 30, 90] as const;
+/** How it went over a period: conversations started, those answered, the median first answer, and the shoppers' ratings. */
+export const TeamReport = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  conversations: z.int().check(z.gte(0)),
+  answered: z.int().check(z.gte(0)),
+  medianFirstResponseSeconds: z.optional(z.int().check(z.gte(0))),
+  ratings: z.int().check(z.gte(0)),
+  averageRating: z.optional(z.number().check(z.gte(1), z.lte(5))),
+});
+export type TeamReport = z.infer<typeof TeamReport>;
 export type Done = Acknowledgement;
 
 /** Request bodies. */

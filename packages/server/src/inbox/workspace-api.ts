@@ -1,15 +1,16 @@
 /**
  * `/inbox/api/*` routes of the agent's workspace: the shopper beside a
- * conversation, the shop's agents and who answers which conversation. Same
+ * conversation, the team report, the shop's agents and who answers which conversation. Same
  * session, CSRF and shop checks as every inbox route.
  */
+import * as z from 'zod/mini';
 import { defineRoute } from '../api/route.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http.js';
-import { assignConversation } from '../services/chat.js';
+import { assignConversation, teamReport } from '../services/chat.js';
 import { shopperContext } from '../services/shopper-context.js';
 import { conversationIdParam, inboxLookups } from './lookups.js';
-import { AgentList, Assignment, ConversationChange, ShopperContext } from './wire.js';
+import { AgentList, Assignment, ConversationChange, REPORT_PERIODS, ShopperContext, TeamReport } from './wire.js';
 
 export function workspaceApi(deps: Deps) {
   const { shopOf, conversationOf } = inboxLookups(deps);
@@ -33,6 +34,20 @@ export function workspaceApi(deps: Deps) {
         const conversation = await conversationOf(agent, params.conversationId);
         return { status: 200, body: await shopperContext(deps, await shopOf(agent), conversation, c.get('baseUrl')) };
       },
+    }),
+
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/inbox/api/report',
+      operationId: 'inboxTeamReport',
+      summary: 'How it went: conversations answered, the median first answer, the average rating',
+      description:
+        'Over the last `days` (7, 30 or 90; default 30): conversations started with a shopper’s message, those the team answered, ' +
+        'the median time to the first answer, and the ratings shoppers gave after a conversation was resolved.',
+      query: { days: { schema: z.optional(z.enum(REPORT_PERIODS.map(String) as ['7', '30', '90'])), description: 'The period, in days' } },
+      responses: { 200: { description: 'The report', schema: TeamReport } },
+      handler: async ({ agent, query }) => ({ status: 200, body: await teamReport(deps, agent.shopId, Number(query.days ?? 30)) }),
     }),
 
     defineRoute({

@@ -14,6 +14,7 @@ import {
   type ConversationSummary,
   type DataSubject,
   type LeftEmail,
+  type ReportRows,
   type NewLeftEmail,
   type NewMessage,
   type NewVisitor,
@@ -191,6 +192,35 @@ export class PostgresChat implements ChatStorage {
       conversationId,
     ]);
     return updated ? toConversation(updated) : undefined;
+  }
+
+  async rate(shopId: number, conversationId: string, rating: number, comment?: string): Promise<ConversationRecord | undefined> {
+    await this.pool.query(
+      'UPDATE conversations SET rating = $1, rating_comment = $2, rated_at = now() WHERE shop_id = $3 AND id = $4 AND rating IS NULL',
+      [rating, comment ?? null, shopId, conversationId],
+    );
+    return this.conversation(shopId, conversationId);
+  }
+
+  async report(shopId: number, from: string, to: string): Promise<ReportRows> {
+    const responses = await this.pool.query<{ seconds: string | null }>(
+      `SELECT EXTRACT(EPOCH FROM first_agent - first_visitor) AS seconds FROM (
+         SELECT MIN(m.created_at) FILTER (WHERE m.author = 'visitor') AS first_visitor,
+                MIN(m.created_at) FILTER (WHERE m.author = 'agent') AS first_agent
+         FROM conversations c JOIN messages m ON m.conversation_id = c.id
+         WHERE c.shop_id = $1 AND c.created_at >= $2 AND c.created_at < $3
+         GROUP BY c.id
+       ) firsts WHERE first_visitor IS NOT NULL`,
+      [shopId, from, to],
+    );
+    const ratings = await this.pool.query<{ rating: number }>(
+      'SELECT rating FROM conversations WHERE shop_id = $1 AND rated_at >= $2 AND rated_at < $3',
+      [shopId, from, to],
+    );
+    return {
+      firstResponseSeconds: responses.rows.map((row) => (row.seconds === null ? null : Number(row.seconds))),
+      ratings: ratings.rows.map((row) => Number(row.rating)),
+    };
   }
 
   async markRead(shopId: number, conversationId: string, seq: number): Promise<void> {

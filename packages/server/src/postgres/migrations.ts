@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { now, transaction } from './database.js';
 import { refuseNewerSchema } from '../storage/index.js';
+import { workspaceMigrations } from './workspace-migrations.js';
 
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -330,38 +331,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
         ADD CONSTRAINT email_jobs_kind_check CHECK (kind IN ('review-request', 'away-reply', 'transcript', 'data-request'));
     `,
   },
-  {
-    version: 8,
-    name: "the shopper's pages and recently viewed products beside a conversation",
-    sql: `
-      ALTER TABLE conversations ADD COLUMN start_page text, ADD COLUMN current_page text, ADD COLUMN viewed_products jsonb;
-      CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
-    `,
-  },
-  {
-    version: 9,
-    name: 'conversations snoozed and assigned',
-    sql: `
-      ALTER TABLE conversations ADD COLUMN snoozed_until timestamptz,
-        ADD COLUMN assignee_id text REFERENCES agents(id) ON DELETE SET NULL;
-      CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
-    `,
-  },
-  {
-    version: 10,
-    name: "saved replies written by the shop's people",
-    sql: `
-      CREATE TABLE saved_replies (
-        id text PRIMARY KEY,
-        shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
-        title text NOT NULL,
-        body text NOT NULL,
-        author_id text REFERENCES agents(id) ON DELETE SET NULL,
-        updated_at timestamptz NOT NULL
-      );
-      CREATE INDEX saved_replies_by_shop ON saved_replies (shop_id, title);
-    `,
-  },
+  ...workspaceMigrations,
 ];
 
 /** Any constant both instances agree on: the advisory lock that makes migrating one instance's job at a time. */

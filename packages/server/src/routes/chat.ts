@@ -12,6 +12,7 @@ import {
   ChatMessage,
   ChatStatus,
   Acknowledgement,
+  ChatRating,
   Conversation,
   EmailReceipt,
   EmailRequest,
@@ -24,7 +25,7 @@ import { HttpError } from '../http.js';
 import { conversationForResponse, messageForResponse } from '../responses.js';
 import { ConversationStart, OutgoingMessageForm, OutgoingMessageJson, TranscriptRequest } from '../api/schemas.js';
 import { emailTranscript } from '../services/email.js';
-import { HISTORY_LIMIT, chatStatus, leaveEmail, postMessage } from '../services/chat.js';
+import { HISTORY_LIMIT, chatStatus, leaveEmail, postMessage, rateConversation } from '../services/chat.js';
 import { eventStream, sharedFrame } from '../sse.js';
 import type { Shop } from '../storage/index.js';
 
@@ -148,6 +149,28 @@ export function chatRoutes(deps: Deps) {
         });
         const reply = messageForResponse(message, c.get('baseUrl'));
         return created ? { status: 201, body: reply } : { status: 200, body: reply };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/chat/conversations/{conversationId}/rating',
+      operationId: 'rateChatConversation',
+      summary: 'Rate a resolved conversation',
+      description: 'Once an agent resolved it (the stream sends `resolved`): 1 to 5, and a comment. The first rating stands.',
+      tags: ['Chat'],
+      security: 'shop',
+      visitor: 'optional',
+      rateLimited: true,
+      params: conversationId,
+      body: { json: ChatRating },
+      responses: { 201: { description: 'Kept', schema: Acknowledgement } },
+      errors: { 404: 'No such conversation', 409: 'Not resolved yet, or rated already' },
+      handler: async ({ shop, params, body }) => {
+        const result = await rateConversation(deps, await conversationOf(shop, params.conversationId), body.rating, body.comment);
+        if (result === 'unresolved') throw new HttpError(409, 'conversationId: the conversation is not resolved yet.', 'conversationId');
+        if (result === 'rated') throw new HttpError(409, 'rating: this conversation was rated already.', 'rating');
+        return { status: 201, body: { ok: true } };
       },
     }),
 

@@ -69,7 +69,45 @@ export async function setConversationStatus(
 ) {
   const updated = await deps.storage.chat.setStatus(conversation.shopId, conversation.id, status, snoozedUntil);
   if (updated) deps.hub.publishInbox(updated.shopId, { type: 'conversation', conversation: updated });
+  // Resolved: the shopper's widget asks how it went (once per conversation, unless they rated already).
+  if (updated?.status === 'closed' && conversation.status !== 'closed' && updated.rating === undefined)
+    deps.hub.publish(updated.id, { type: 'resolved' });
   return updated;
+}
+
+/**
+ * The shopper's rating of a resolved conversation, kept once; every agent's inbox hears of it.
+ * `unresolved` while it is open, `rated` if a rating was given before.
+ */
+export async function rateConversation(deps: Deps, conversation: ConversationRecord, rating: number, comment?: string) {
+  if (conversation.status !== 'closed') return 'unresolved' as const;
+  if (conversation.rating !== undefined) return 'rated' as const;
+  const updated = await deps.storage.chat.rate(conversation.shopId, conversation.id, rating, comment);
+  if (updated) deps.hub.publishInbox(updated.shopId, { type: 'conversation', conversation: updated });
+  return updated?.ratedAt && updated.rating === rating ? ('kept' as const) : ('rated' as const);
+}
+
+/** The team's report over the last `days`: conversations, those answered, the median first answer, the ratings. */
+export async function teamReport(deps: Deps, shopId: number, days: number, now = new Date()) {
+  const from = new Date(now.getTime() - days * 86_400_000);
+  const { firstResponseSeconds, ratings } = await deps.storage.chat.report(shopId, from.toISOString(), now.toISOString());
+  const answered = firstResponseSeconds.filter((seconds): seconds is number => seconds !== null && seconds >= 0).sort((a, b) => a - b);
+  const middle = answered.length / 2;
+  const median = answered.length
+    ? answered.length % 2
+      ? answered[Math.floor(middle)]!
+      : (answered[middle - 1]! + answered[middle]!) / 2
+    : undefined;
+  const average = ratings.length ? ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length : undefined;
+  return {
+    from: from.toISOString(),
+    to: now.toISOString(),
+    conversations: firstResponseSeconds.length,
+    answered: answered.length,
+    ...(median !== undefined && { medianFirstResponseSeconds: Math.round(median) }),
+    ratings: ratings.length,
+    ...(average !== undefined && { averageRating: Math.round(average * 10) / 10 }),
+  };
 }
 
 /** Gives a conversation to an agent of its shop, or to nobody, and tells every agent's inbox; undefined for an agent of no such shop. */

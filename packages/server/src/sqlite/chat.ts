@@ -13,6 +13,7 @@ import {
   type ConversationSummary,
   type DataSubject,
   type LeftEmail,
+  type ReportRows,
   type NewLeftEmail,
   type NewMessage,
   type NewVisitor,
@@ -147,6 +148,31 @@ export class SqliteChat implements ChatStorage {
     this.db
       .prepare('UPDATE conversations SET agent_read_seq = MAX(agent_read_seq, MIN(?, last_seq)) WHERE shop_id = ? AND id = ?')
       .run(seq, shopId, conversationId);
+  }
+
+  async rate(shopId: number, conversationId: string, rating: number, comment?: string): Promise<ConversationRecord | undefined> {
+    this.db
+      .prepare('UPDATE conversations SET rating = ?, rating_comment = ?, rated_at = ? WHERE shop_id = ? AND id = ? AND rating IS NULL')
+      .run(rating, comment ?? null, now(), shopId, conversationId);
+    return this.conversation(shopId, conversationId);
+  }
+
+  async report(shopId: number, from: string, to: string): Promise<ReportRows> {
+    const responses = this.db
+      .prepare(
+        `SELECT (julianday(first_agent) - julianday(first_visitor)) * 86400 AS seconds FROM (
+           SELECT MIN(CASE WHEN m.author = 'visitor' THEN m.created_at END) AS first_visitor,
+                  MIN(CASE WHEN m.author = 'agent' THEN m.created_at END) AS first_agent
+           FROM conversations c JOIN messages m ON m.conversation_id = c.id
+           WHERE c.shop_id = ? AND c.created_at >= ? AND c.created_at < ?
+           GROUP BY c.id
+         ) WHERE first_visitor IS NOT NULL`,
+      )
+      .all(shopId, from, to) as Array<{ seconds: number | null }>;
+    const ratings = this.db
+      .prepare('SELECT rating FROM conversations WHERE shop_id = ? AND rated_at >= ? AND rated_at < ?')
+      .all(shopId, from, to) as Array<{ rating: number }>;
+    return { firstResponseSeconds: responses.map((row) => row.seconds), ratings: ratings.map((row) => row.rating) };
   }
 
   async leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail> {

@@ -3,6 +3,8 @@
  * released: a change to the schema is a new step. `database.ts` runs the steps
  * a database has not seen yet, each in its own transaction, when it opens.
  */
+import { workspaceMigrations } from './workspace-migrations.js';
+
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
     version: 1,
@@ -351,38 +353,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX email_jobs_by_recipient ON email_jobs (shop_id, recipient);
     `,
   },
-  {
-    version: 9,
-    name: "the shopper's pages and recently viewed products beside a conversation",
-    sql: `
-      ALTER TABLE conversations ADD COLUMN start_page TEXT;
-      ALTER TABLE conversations ADD COLUMN current_page TEXT;
-      ALTER TABLE conversations ADD COLUMN viewed_products TEXT;
-      CREATE INDEX conversations_by_customer ON conversations (shop_id, customer_id) WHERE customer_id IS NOT NULL;
-    `,
-  },
-  {
-    version: 10,
-    name: 'conversations snoozed and assigned',
-    sql: `
-      ALTER TABLE conversations ADD COLUMN snoozed_until TEXT;
-      ALTER TABLE conversations ADD COLUMN assignee_id TEXT REFERENCES agents(id) ON DELETE SET NULL;
-      CREATE INDEX conversations_by_assignee ON conversations (shop_id, assignee_id, updated_at DESC);
-    `,
-  },
-  {
-    version: 11,
-    name: "saved replies written by the shop's people",
-    sql: `
-      CREATE TABLE saved_replies (
-        id TEXT PRIMARY KEY,
-        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        author_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE INDEX saved_replies_by_shop ON saved_replies (shop_id, title);
-    `,
-  },
+  ...workspaceMigrations,
 ];

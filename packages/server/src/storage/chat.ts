@@ -45,6 +45,18 @@ export interface ConversationRecord extends Conversation {
   lastSeq: number;
   agentReadSeq: number;
   updatedAt: string;
+  /** The shopper's rating once an agent resolved it, 1 to 5, with their comment, and when. */
+  rating?: number;
+  ratingComment?: string;
+  ratedAt?: string;
+}
+
+/** What the team report counts over a period (`StoredChat.report`). */
+export interface ReportRows {
+  /** Per conversation started in the period with a shopper's message: seconds to the team's first answer, or null. */
+  firstResponseSeconds: Array<number | null>;
+  /** The ratings given in the period. */
+  ratings: number[];
 }
 
 export interface ConversationSummary extends ConversationRecord {
@@ -127,6 +139,10 @@ export interface ChatStorage {
   assign(shopId: number, conversationId: string, agentId: string | null): Promise<ConversationRecord | undefined>;
   /** Moves the agents' read mark forward, never past the last message and never back. */
   markRead(shopId: number, conversationId: string, seq: number): Promise<void>;
+  /** Keeps the shopper's rating; the first one stands. The conversation as it is now. */
+  rate(shopId: number, conversationId: string, rating: number, comment?: string): Promise<ConversationRecord | undefined>;
+  /** The team report's rows for conversations started, and ratings given, in [from, to). */
+  report(shopId: number, from: string, to: string): Promise<ReportRows>;
   leaveEmail(shopId: number, email: NewLeftEmail): Promise<LeftEmail>;
   /** Newest first. */
   emails(shopId: number, limit: number): Promise<LeftEmail[]>;

@@ -25,6 +25,7 @@ import type {
   SavedReplyList,
   ShopperContext,
   StatusChange,
+  TeamReport,
 } from '../wire.js';
 
 type ReviewStatus = ModerationReview['status'];
@@ -42,6 +43,7 @@ export class InboxApi {
   conversations = (status: ListStatus, assignee: ListAssignee) =>
     this.#request<ConversationList>(`/conversations?${new URLSearchParams({ status, assignee })}`);
   agents = () => this.#request<AgentList>('/agents');
+  report = (days: number) => this.#request<TeamReport>(`/report?days=${days}`);
   assign = (id: string, agentId: string | null) =>
     this.#request<ConversationChange>(`${conversationPath(id)}/assignee`, 'PUT', { agentId });
   /** One page of a conversation's messages after sequence number `after`; the server caps a page's length. */

@@ -257,6 +257,13 @@ export class ConversationsTab implements ReactiveController {
     return html`<section class="thread" aria-label="Conversation">
       <div class="thread-head">
         <strong>${name}</strong>
+        ${
+          selected?.rating
+            ? html`<span class="meta rated"
+                >Rated ${selected.rating} / 5${selected.ratingComment ? `: “${selected.ratingComment}”` : ''}</span
+              >`
+            : nothing
+        }
         ${selected ? renderThreadControls(selected, this.agents, this.#actions) : nothing}
       </div>
       <ol class="messages" aria-live="polite">

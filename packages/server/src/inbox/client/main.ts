@@ -13,11 +13,12 @@ import { EmailsTab } from './emails.js';
 import { Notifier } from './notifications.js';
 import { OutboxTab } from './outbox.js';
 import type { InboxHost } from './host.js';
+import { ReportTab } from './report.js';
 import { ReviewsTab } from './reviews.js';
 import { SavedRepliesTab } from './saved-replies.js';
 import { inboxStyles } from './styles.js';
 
-type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox' | 'replies';
+type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox' | 'replies' | 'report';
 
 function readSettings(): InboxSettings {
   const element = document.getElementById('inbox-settings');
@@ -35,6 +36,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
   readonly #outbox = new OutboxTab(this);
   readonly #reviews = new ReviewsTab(this);
   readonly #replies = new SavedRepliesTab(this);
+  readonly #report = new ReportTab(this);
   readonly #notifier = new Notifier(this, {
     agentId: () => this.#conversations.agentId,
     openId: () => (this.tab === 'conversations' ? this.#conversations.selectedId : undefined),
@@ -80,6 +82,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
     this.#conversations.shown = tab === 'conversations';
     this.#conversations.seen();
     if (tab === 'outbox') void this.run(() => this.#outbox.load());
+    if (tab === 'report') void this.run(() => this.#report.load());
   }
 
   savedReplies() {
@@ -178,6 +181,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       ['reviews', 'Reviews', this.#reviews.waiting],
       ['outbox', 'Outbox', this.#outbox.emails.length],
       ['replies', 'Saved replies', 0],
+      ['report', 'Report', 0],
     ];
     const panel = {
       conversations: this.#conversations,
@@ -185,6 +189,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       reviews: this.#reviews,
       outbox: this.#outbox,
       replies: this.#replies,
+      report: this.#report,
     }[this.tab];
     return html`
       <header>

@@ -365,5 +365,30 @@ export const inboxStyles = [
       overflow: hidden;
       clip-path: inset(50%);
     }
+    .report {
+      display: grid;
+      gap: calc(var(--_space) * 4);
+      justify-items: start;
+    }
+    .figures {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+      gap: calc(var(--_space) * 4);
+      margin: 0;
+      inline-size: 100%;
+    }
+    .figures div {
+      padding: calc(var(--_space) * 3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .figures dt {
+      color: var(--_text-muted);
+    }
+    .figures dd {
+      margin: 0;
+      font-size: 1.25rem;
+      font-weight: 600;
+    }
   `,
 ];
