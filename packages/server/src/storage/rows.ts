@@ -71,9 +71,9 @@ export function toConversation(row: Row): ConversationRecord {
     lastSeq: Number(row.last_seq),
     agentReadSeq: Number(row.agent_read_seq),
     updatedAt: time(row.updated_at),
-    rating: row.rating === null || row.rating === undefined ? undefined : Number(row.rating),
-    ratingComment: optional(row.rating_comment),
-    ratedAt: row.rated_at === null || row.rated_at === undefined ? undefined : time(row.rated_at),
+    // Only once rated: a conversation without a rating has none of these keys.
+    ...(row.rating !== null && row.rating !== undefined && { rating: Number(row.rating), ratedAt: time(row.rated_at) }),
+    ...(typeof row.rating_comment === 'string' && { ratingComment: row.rating_comment }),
   };
 }
 

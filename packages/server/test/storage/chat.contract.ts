@@ -275,6 +275,33 @@ export function chatContract(open: OpenStorage): void {
       assert.equal(await readSeq(), 3);
     });
 
+    it('keeps the first rating only, and reports first answers and ratings of the period, in its shop', async () => {
+      const conversation = await conversationIn();
+      const { shopId, id } = conversation;
+      await storage().chat.appendMessage(id, fromVisitor('Hello?'));
+      await pause(20);
+      await storage().chat.appendMessage(id, { clientId: randomUUID(), author: 'agent', body: 'Hi!' });
+      await storage().chat.createConversation(shopId, { visitorId: 'visitor-2' }); // nobody wrote: not counted
+      const unanswered = await storage().chat.createConversation(shopId, { visitorId: 'visitor-3' });
+      await storage().chat.appendMessage(unanswered.id, fromVisitor('Anyone?'));
+
+      const rated = await storage().chat.rate(shopId, id, 4, 'Kind');
+      assert.deepEqual([rated?.rating, rated?.ratingComment, typeof rated?.ratedAt], [4, 'Kind', 'string']);
+      const again = await storage().chat.rate(shopId, id, 1);
+      assert.deepEqual([again?.rating, again?.ratingComment], [4, 'Kind']);
+      assert.equal(await storage().chat.rate(shopId + 1000, id, 2), undefined);
+
+      const period = [new Date(Date.now() - 3_600_000).toISOString(), new Date(Date.now() + 60_000).toISOString()] as const;
+      const report = await storage().chat.report(shopId, ...period);
+      const [answered, none] = [...report.firstResponseSeconds].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+      assert.equal(report.firstResponseSeconds.length, 2);
+      assert.ok(answered !== null && answered! > 0, `the agent's first answer came after the shopper's message: ${answered}`);
+      assert.equal(none, null);
+      assert.deepEqual(report.ratings, [4]);
+      const other = await storage().chat.report((await newShop(storage())).id, ...period);
+      assert.deepEqual(other, { firstResponseSeconds: [], ratings: [] });
+    });
+
     it('keeps the emails shoppers leave, newest first, in their shop', async () => {
       const shop = await newShop(storage());
       const conversation = await conversationIn(shop.id);
