@@ -44,6 +44,8 @@ const NOT_API = new Set([
   'GET /inbox/',
   'GET /inbox/login',
   'POST /inbox/login',
+  'GET /inbox/invite',
+  'POST /inbox/invite',
   'GET /inbox/app.js',
   'GET /inbox/inbox.css',
   'GET /api/v1/docs',

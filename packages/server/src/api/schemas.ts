@@ -270,7 +270,7 @@ export const CustomerExport = z.object({
     jobs: z.array(
       z.object({
         id: Stored,
-        kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request']),
+        kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request', 'invite']),
         to: Stored,
         subject: Stored,
         text: Stored,

@@ -1,6 +1,7 @@
 /**
- * Signed tokens for links in emails: the unsubscribe link, and the link that
- * opens the write-a-review form for a product someone bought. A token is its
+ * Signed tokens for links in emails: the unsubscribe link, the link that opens
+ * the write-a-review form for a product someone bought, and the link that lets
+ * someone an admin invited set their inbox password. A token is its
  * payload (base64url JSON) and an HMAC-SHA256 of the purpose and payload with
  * the shop's secret, so a token for one purpose or shop is worthless for
  * another, and nothing in it can be changed without the secret. Checked in
@@ -8,7 +9,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'unsubscribe' | 'review';
+export type TokenPurpose = 'unsubscribe' | 'review' | 'invite';
 
 const mac = (secret: string, purpose: TokenPurpose, payload: string) =>
   createHmac('sha256', secret).update(`shopfront-email:${purpose}:${payload}`).digest();

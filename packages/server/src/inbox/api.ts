@@ -51,6 +51,8 @@ import {
 } from './wire.js';
 
 const conversationId = conversationIdParam;
+/** An invite's text in an agent's outbox: its link lets whoever has it join, so only admins (who could invite anyone) see it. */
+const INVITE_TEXT_HIDDEN = 'An invitation to join the inbox. Its set-password link is shown to admins only.';
 const reviewId = { reviewId: { schema: Id, description: "The review's id" } };
 const done = { 200: { description: 'Done', schema: Done } } as const;
 
@@ -97,7 +99,7 @@ export function inboxApi(deps: Deps) {
         return {
           status: 200,
           body: {
-            agent: { id: current.id, name: current.name, email: current.email, availability: current.availability },
+            agent: { id: current.id, name: current.name, email: current.email, availability: current.availability, role: current.role },
             shop: { name: shop.name, key: shop.key },
             status: await chatStatus(deps, shop),
           },
@@ -256,8 +258,9 @@ export function inboxApi(deps: Deps) {
       operationId: 'inboxListOutbox',
       summary: 'Emails the server sent or will send, newest first',
       description:
-        'Review requests, answers to shoppers who left an email, transcripts: each with its status, attempts and last error. ' +
-        '`sending: false` when the server has no `SHOPFRONT_SMTP_URL` and only keeps them here.',
+        'Review requests, answers to shoppers who left an email, transcripts, invites: each with its status, attempts and last error. ' +
+        '`sending: false` when the server has no `SHOPFRONT_SMTP_URL` and only keeps them here. An invite’s text holds its ' +
+        'set-password link, so only admins see it.',
       responses: { 200: { description: 'The outbox', schema: Outbox } },
       handler: async ({ agent }) => {
         const jobs = await deps.storage.email.list(agent.shopId, INBOX_LIST_LIMIT);
@@ -270,7 +273,7 @@ export function inboxApi(deps: Deps) {
               kind,
               to,
               subject,
-              text,
+              text: kind === 'invite' && agent.role !== 'admin' ? INVITE_TEXT_HIDDEN : text,
               status,
               attempts,
               nextAttemptAt,

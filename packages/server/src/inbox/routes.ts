@@ -1,32 +1,33 @@
 /**
  * The agent inbox's pages: `/inbox` (the app shell), `/inbox/login` (a form
- * protected by a double-submit token), the page's script and styles. Its JSON
+ * protected by a double-submit token), `/inbox/invite` (invite-routes.ts), the
+ * page's script and styles. Its JSON
  * API, `/inbox/api/*`, is in `api.ts`. Sessions are random tokens in an
  * HttpOnly, SameSite=Strict cookie (only their SHA-256 is stored); pages forbid
  * framing.
  */
 import { setTimeout as wait } from 'node:timers/promises';
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import type { ApiRegistry } from '../api/route.js';
 import { SESSION_COOKIE, isSameOrigin, sameToken } from '../api/security.js';
 import type { Deps } from '../deps.js';
 import { HttpError, type AppContext, type AppEnv } from '../http.js';
-import { randomToken, sessionOf, signIn } from '../services/agents.js';
+import { sessionOf, signIn } from '../services/agents.js';
 import { notFoundUncached, reviewPhotoFile } from '../review-photos.js';
 import { mediaResponse, setPageHeaders } from '../security.js';
 import { inboxApi } from './api.js';
 import { inboxBundle } from './bundle.js';
+import { formToken, postedFormToken, startSession } from './cookies.js';
+import { inviteRoutes } from './invite-routes.js';
 import { repliesApi } from './replies-api.js';
+import { teamApi } from './team-api.js';
 import { workspaceApi } from './workspace-api.js';
 import { LoginThrottle } from './login-throttle.js';
 import { INBOX_CSS, inboxShell, loginPage } from './pages.js';
 
-const LOGIN_COOKIE = 'sf_login';
-
 export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
   const app = new Hono<AppEnv>();
-  const secure = (c: AppContext) => c.get('baseUrl').startsWith('https:');
 
   const currentSession = (c: AppContext) => {
     const value = getCookie(c, SESSION_COOKIE);
@@ -54,11 +55,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
   });
 
   app.get('/inbox/login', async (c) => {
-    let csrf = getCookie(c, LOGIN_COOKIE);
-    if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
-      csrf = randomToken();
-      setCookie(c, LOGIN_COOKIE, csrf, { httpOnly: true, sameSite: 'Strict', path: '/inbox', secure: secure(c), maxAge: 3600 });
-    }
+    const csrf = formToken(c);
     setPageHeaders(c);
     return c.html(loginPage(csrf, c.req.query('error')));
   });
@@ -67,8 +64,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
   app.post('/inbox/login', async (c) => {
     const failed = (error: string, status: 401 | 403 | 429, headers: Record<string, string> = {}) => {
       setPageHeaders(c);
-      const csrf = getCookie(c, LOGIN_COOKIE) ?? '';
-      return c.html(loginPage(csrf, error), status, headers);
+      return c.html(loginPage(postedFormToken(c), error), status, headers);
     };
     if (!isSameOrigin(c)) return failed('expired', 403);
     let form: Record<string, unknown>;
@@ -79,7 +75,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     }
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 1024) : '';
-    if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, getCookie(c, LOGIN_COOKIE))) return failed('expired', 403);
+    if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, postedFormToken(c))) return failed('expired', 403);
     const ip = c.get('ip');
     const decision = await throttle.check(ip, email);
     if (!decision.ok) return failed('rate', 429, { 'Retry-After': String(decision.retryAfter) });
@@ -90,14 +86,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
       return failed('invalid', 401);
     }
     await throttle.succeeded(ip, email);
-    setCookie(c, SESSION_COOKIE, signedIn.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/inbox',
-      secure: secure(c),
-      maxAge: deps.config.sessionHours * 3600,
-    });
-    deleteCookie(c, LOGIN_COOKIE, { path: '/inbox' });
+    startSession(c, deps, signedIn.token);
     return c.redirect('/inbox', 303);
   });
 
@@ -109,7 +98,11 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     const shop = await deps.storage.shops.byId(session.agent.shopId);
     setPageHeaders(c);
     return c.html(
-      inboxShell({ csrf: session.csrf, agent: { name: session.agent.name, email: session.agent.email }, shop: { name: shop?.name ?? '' } }),
+      inboxShell({
+        csrf: session.csrf,
+        agent: { name: session.agent.name, email: session.agent.email, role: session.agent.role },
+        shop: { name: shop?.name ?? '' },
+      }),
     );
   });
 
@@ -122,6 +115,7 @@ export function inboxRoutes(deps: Deps, registry: ApiRegistry) {
     return mediaResponse(c, photo.bytes, photo.type, 'private, no-store');
   });
 
-  registry.router(app, '')(...inboxApi(deps), ...workspaceApi(deps), ...repliesApi(deps));
+  inviteRoutes(deps, app);
+  registry.router(app, '')(...inboxApi(deps), ...workspaceApi(deps), ...repliesApi(deps), ...teamApi(deps));
   return app;
 }

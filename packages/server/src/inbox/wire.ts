@@ -20,6 +20,7 @@ import {
 import type { InboxEvent as HubEvent } from '../chat-hub.js';
 import type {
   AgentRecord,
+  EmailKind,
   ConversationRecord as StoredConversation,
   ConversationSummary as StoredSummary,
   LeftEmail as StoredEmail,
@@ -28,6 +29,9 @@ import type { ModerationReview as StoredReview, SavedReply as StoredSavedReply }
 
 export const Availability = z.enum(['auto', 'available', 'away']);
 export type Availability = z.infer<typeof Availability>;
+/** `admin`: also invites people, changes roles and removes agents; `agent`: answers. */
+export const Role = z.enum(['admin', 'agent']);
+export type Role = z.infer<typeof Role>;
 
 export const ConversationRecord = z.extend(Conversation, {
   shopId: z.int(),
@@ -89,7 +93,7 @@ export const InboxEvent = z.discriminatedUnion('type', [
 export type InboxEvent = z.infer<typeof InboxEvent>;
 
 export const InboxMe = z.object({
-  agent: z.object({ id: Id, name: z.string(), email: z.string(), availability: Availability }),
+  agent: z.object({ id: Id, name: z.string(), email: z.string(), availability: Availability, role: Role }),
   shop: z.object({ name: z.string(), key: z.string() }),
   status: ChatStatus,
 });
@@ -113,7 +117,7 @@ export type EmailList = z.infer<typeof EmailList>;
 /** An email the server sent or will send, as the outbox lists it. */
 export const OutboxEmail = z.object({
   id: Id,
-  kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request']),
+  kind: z.enum(['review-request', 'away-reply', 'transcript', 'data-request', 'invite']),
   to: z.string(),
   subject: z.string(),
   text: z.string(),
@@ -221,13 +225,38 @@ export type SavedReplyInput = z.infer<typeof SavedReplyInput>;
 
 export const AgentList = z.object({ agents: z.array(z.object({ id: Id, name: z.string() })) });
 export type AgentList = z.infer<typeof AgentList>;
+
+export const TeamMember = z.object({ id: Id, name: z.string(), email: z.string(), role: Role });
+export type TeamMember = z.infer<typeof TeamMember>;
+/** An invite not taken up yet, as admins see it (never its link: that went to the invited address only). */
+export const PendingInvite = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  expired: z.boolean(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
+/** The team; `invites` only for admins. */
+export const Team = z.object({ agents: z.array(TeamMember), invites: z.optional(z.array(PendingInvite)) });
+export type Team = z.infer<typeof Team>;
+export const InviteRequest = z.object({ email: z.email(), name: text(MAX_LENGTH.name, 1), role: Role });
+export type InviteRequest = z.infer<typeof InviteRequest>;
+export const InviteCreated = z.object({ invite: PendingInvite });
+export type InviteCreated = z.infer<typeof InviteCreated>;
+export const RoleChange = z.object({ role: Role });
+export type RoleChange = z.infer<typeof RoleChange>;
+export const MemberChange = z.object({ agent: TeamMember });
+export type MemberChange = z.infer<typeof MemberChange>;
 export const ReviewDecision = z.object({ status: z.enum(['published', 'rejected']) });
 export const ReviewReply = z.object({ body: text(MAX_LENGTH.reviewBody, 1) });
 
 /** Written into the inbox page as JSON for its script. */
 export interface InboxSettings {
   csrf: string;
-  agent: { name: string; email: string };
+  agent: { name: string; email: string; role: Role };
   shop: { name: string };
 }
 
@@ -241,5 +270,7 @@ export type WireMatchesStorage = [
   Holds<Same<ModerationReview, StoredReview>>,
   Holds<Same<InboxEvent, HubEvent>>,
   Holds<Same<Availability, AgentRecord['availability']>>,
+  Holds<Same<Role, AgentRecord['role']>>,
+  Holds<Same<OutboxEmail['kind'], EmailKind>>,
   Holds<Same<SavedReply, StoredSavedReply>>,
 ];

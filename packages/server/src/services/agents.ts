@@ -33,13 +33,18 @@ export interface AgentSession {
 export async function signIn(deps: Deps, email: string, password: string): Promise<{ token: string; agent: AgentRecord } | undefined> {
   const agent = email ? await deps.storage.agents.byEmail(email) : undefined;
   if (!(await verifyPassword(password, agent?.passwordHash)) || !agent) return undefined;
+  return { token: await openSession(deps, agent), agent };
+}
+
+/** A new session for `agent`: its token, for the cookie. */
+export async function openSession(deps: Deps, agent: AgentRecord): Promise<string> {
   const token = randomToken();
   await deps.storage.agents.createSession(sha256(token), {
     agentId: agent.id,
     csrfToken: randomToken(),
     expiresAt: new Date(Date.now() + deps.config.sessionHours * 3600_000).toISOString(),
   });
-  return { token, agent };
+  return token;
 }
 
 /** The live session a token opens, with its agent; undefined once expired or signed out. */
@@ -74,6 +79,8 @@ export async function ensureAgent(storage: Storage, config: ServerConfig, shop: 
       email: config.agent.email,
       name: config.agent.name ?? 'Agent',
       passwordHash: await hashPassword(config.agent.password),
+      // The shop's owner: the one who can invite the rest of the team.
+      role: 'admin',
     });
     return { email: config.agent.email, password: '(the one in SHOPFRONT_AGENT_PASSWORD)' };
   }
@@ -82,7 +89,7 @@ export async function ensureAgent(storage: Storage, config: ServerConfig, shop: 
   if (agents.length === 0) {
     const email = 'agent@shopfront.local';
     const password = generatePassword();
-    await storage.agents.upsert({ shopId: shop.id, email, name: 'Sam', passwordHash: await hashPassword(password) });
+    await storage.agents.upsert({ shopId: shop.id, email, name: 'Sam', passwordHash: await hashPassword(password), role: 'admin' });
     if (isPersistent(config.database)) await keepLogin(file, email, password, config.log);
     return { email, password };
   }

@@ -10,10 +10,10 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@shopfront/core/schemas.js';
 import type { Deps } from '../deps.js';
 import { awayReplyEmail, emailLocale, reviewRequestEmail, transcriptEmail, type ComposedEmail } from '../email/messages.js';
-import { dataRequestEmail, type DataRequestNotice } from '../email/notices.js';
+import { dataRequestEmail, inviteEmail, type DataRequestNotice } from '../email/notices.js';
 import { readToken, signToken } from '../email/tokens.js';
 import { absolute } from '../http.js';
-import type { ConversationRecord, EmailJob, EmailKind, OrderRecord, Shop } from '../storage/index.js';
+import type { ConversationRecord, EmailJob, EmailKind, InviteRecord, OrderRecord, Shop } from '../storage/index.js';
 
 /** Days after fulfilment a review request waits, unless the shop's `email.reviewRequestDays` says otherwise. */
 export const REVIEW_REQUEST_DAYS = 7;
@@ -120,6 +120,42 @@ export async function emailDataRequest(
       }),
     ),
   );
+}
+
+/** The query parameters of an invite's set-password link (`/inbox/invite`). */
+export const INVITE_PARAMS = { shop: 'shop', token: 'token' } as const;
+
+/** The signed link that lets the invited person set their password, until the invite expires. */
+export function inviteUrl(shop: Shop, baseUrl: string, invite: Pick<InviteRecord, 'id' | 'expiresAt'>): string {
+  const url = new URL('/inbox/invite', baseUrl);
+  url.searchParams.set(INVITE_PARAMS.shop, shop.key);
+  url.searchParams.set(INVITE_PARAMS.token, signToken(shop.secret, 'invite', { invite: invite.id, expires: invite.expiresAt }));
+  return url.toString();
+}
+
+/** What an invite link's token names, when this shop signed it: the invite and the expiry it was made with. */
+export function inviteLink(shop: Shop, token: string): { inviteId: string; expiresAt: string } | undefined {
+  const data = readToken(shop.secret, 'invite', token);
+  return data?.invite && data.expires ? { inviteId: data.invite, expiresAt: data.expires } : undefined;
+}
+
+/** The invitation to `invite`'s address, once per invite (inviting again makes a new invite, so a new email). */
+export async function emailInvite(deps: Deps, shop: Shop, invite: InviteRecord, invitedBy: string, baseUrl: string): Promise<EmailJob> {
+  const composed = inviteEmail({
+    shopName: shop.name,
+    name: invite.name,
+    invitedBy,
+    role: invite.role,
+    url: inviteUrl(shop, baseUrl, invite),
+    expiresAt: invite.expiresAt,
+  });
+  return enqueue(deps, shop, baseUrl, {
+    ...composed,
+    key: `invite:${invite.id}`,
+    kind: 'invite',
+    to: invite.email.toLowerCase(),
+    headers: {},
+  });
 }
 
 /**

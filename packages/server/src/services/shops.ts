@@ -55,7 +55,17 @@ export const ShopConfig = z.object({
   ),
   faq: z.optional(z.array(FaqEntry).check(z.maxLength(20000))),
   loyalty: z.optional(z.object({ tiers: z.array(Tier), waysToEarn: z.array(WayToEarn), rewards: z.array(Reward) })),
-  agents: z.optional(z.array(z.object({ email: z.email(), name: text(MAX_LENGTH.name, 1), password: z.string().check(z.minLength(8)) }))),
+  // Agents from the file are admins unless it says `"role": "agent"`; the others join through invites.
+  agents: z.optional(
+    z.array(
+      z.object({
+        email: z.email(),
+        name: text(MAX_LENGTH.name, 1),
+        password: z.string().check(z.minLength(8)),
+        role: z.optional(z.enum(['admin', 'agent'])),
+      }),
+    ),
+  ),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
@@ -87,6 +97,7 @@ export async function applyShopConfig(storage: Storage, config: ShopConfig): Pro
       email: agent.email,
       name: agent.name,
       passwordHash: await hashPassword(agent.password),
+      role: agent.role ?? 'admin',
     });
   }
   return shop;

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentRecord, AgentStorage, Availability, NewAgent, SavedReply, SessionRecord } from '../storage/index.js';
-import { toAgent, toSavedReply } from '../storage/rows.js';
+import type {
+  AgentRecord,
+  AgentStorage,
+  Availability,
+  InviteRecord,
+  NewAgent,
+  Role,
+  SavedReply,
+  SessionRecord,
+  TeamChange,
+} from '../storage/index.js';
+import { toAgent, toInvite, toSavedReply } from '../storage/rows.js';
 import { now, type Db, type Row } from './database.js';
 
 export class SqliteAgents implements AgentStorage {
@@ -26,12 +36,12 @@ export class SqliteAgents implements AgentStorage {
       const id = existing ?? randomUUID();
       if (existing) {
         this.db
-          .prepare('UPDATE agents SET shop_id = ?, name = ?, password_hash = ? WHERE id = ?')
-          .run(agent.shopId, agent.name, agent.passwordHash, id);
+          .prepare('UPDATE agents SET shop_id = ?, name = ?, password_hash = ?, role = coalesce(?, role) WHERE id = ?')
+          .run(agent.shopId, agent.name, agent.passwordHash, agent.role ?? null, id);
       } else {
         this.db
-          .prepare('INSERT INTO agents (id, shop_id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(id, agent.shopId, agent.email, agent.name, agent.passwordHash, now());
+          .prepare('INSERT INTO agents (id, shop_id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(id, agent.shopId, agent.email, agent.name, agent.passwordHash, agent.role ?? 'agent', now());
       }
       return toAgent(this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row)!;
     })();
@@ -39,6 +49,74 @@ export class SqliteAgents implements AgentStorage {
 
   async setAvailability(agentId: string, availability: Availability): Promise<void> {
     this.db.prepare('UPDATE agents SET availability = ? WHERE id = ?').run(availability, agentId);
+  }
+
+  async setRole(shopId: number, agentId: string, role: Role): Promise<TeamChange> {
+    return this.#changeTeam(shopId, agentId, role === 'admin', () =>
+      this.db.prepare('UPDATE agents SET role = ? WHERE id = ?').run(role, agentId),
+    );
+  }
+
+  async remove(shopId: number, agentId: string): Promise<TeamChange> {
+    return this.#changeTeam(shopId, agentId, false, () => this.db.prepare('DELETE FROM agents WHERE id = ?').run(agentId));
+  }
+
+  /** Applies `change` to the shop's agent unless it takes away the shop's last admin (`staysAdmin` false for an admin). */
+  #changeTeam(shopId: number, agentId: string, staysAdmin: boolean, change: () => void): TeamChange {
+    return this.db
+      .transaction((): TeamChange => {
+        const role = this.db.prepare('SELECT role FROM agents WHERE id = ? AND shop_id = ?').pluck().get(agentId, shopId) as
+          Role | undefined;
+        if (!role) return 'not-found';
+        if (role === 'admin' && !staysAdmin) {
+          const admins = this.db.prepare("SELECT count(*) FROM agents WHERE shop_id = ? AND role = 'admin'").pluck().get(shopId) as number;
+          if (admins <= 1) return 'last-admin';
+        }
+        change();
+        return 'done';
+      })
+      .immediate();
+  }
+
+  async invite(invite: Omit<InviteRecord, 'id' | 'createdAt'>): Promise<InviteRecord> {
+    const id = randomUUID();
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM invites WHERE shop_id = ? AND email = ?').run(invite.shopId, invite.email);
+      this.db
+        .prepare('INSERT INTO invites (id, shop_id, email, name, role, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, invite.shopId, invite.email, invite.name, invite.role, invite.invitedBy ?? null, now(), invite.expiresAt);
+    })();
+    return (await this.inviteById(id))!;
+  }
+
+  async invites(shopId: number): Promise<InviteRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM invites WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC').all(shopId) as Row[];
+    return rows.map(toInvite);
+  }
+
+  async inviteById(id: string): Promise<InviteRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM invites WHERE id = ?').get(id) as Row | undefined;
+    return row ? toInvite(row) : undefined;
+  }
+
+  async revokeInvite(shopId: number, id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM invites WHERE shop_id = ? AND id = ?').run(shopId, id).changes === 1;
+  }
+
+  async acceptInvite(id: string, agent: { name: string; passwordHash: string }): Promise<AgentRecord | 'gone' | 'taken'> {
+    return this.db
+      .transaction((): AgentRecord | 'gone' | 'taken' => {
+        const invite = this.db.prepare('SELECT * FROM invites WHERE id = ? AND expires_at > ?').get(id, now()) as Row | undefined;
+        if (!invite) return 'gone';
+        if (this.db.prepare('SELECT 1 FROM agents WHERE email = ?').get(invite.email)) return 'taken';
+        const agentId = randomUUID();
+        this.db
+          .prepare('INSERT INTO agents (id, shop_id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(agentId, invite.shop_id, invite.email, agent.name, agent.passwordHash, invite.role, now());
+        this.db.prepare('DELETE FROM invites WHERE id = ?').run(id);
+        return toAgent(this.db.prepare('SELECT * FROM agents WHERE id = ?').get(agentId) as Row)!;
+      })
+      .immediate();
   }
 
   async createSession(tokenHash: string, session: SessionRecord): Promise<void> {

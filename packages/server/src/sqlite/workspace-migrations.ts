@@ -1,7 +1,8 @@
 /**
  * The SQLite steps of the agent's workspace (issue 19): the shopper's pages and
  * viewed products beside a conversation, assignment and snoozes, saved replies,
- * and the shopper's rating of a resolved conversation. Part of `migrations`, in
+ * the shopper's rating of a resolved conversation, and a team (roles, invites).
+ * Part of `migrations`, in
  * order; a released step never changes.
  */
 export const workspaceMigrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -47,6 +48,53 @@ export const workspaceMigrations: ReadonlyArray<{ version: number; name: string;
       ALTER TABLE conversations ADD COLUMN rating_comment TEXT;
       ALTER TABLE conversations ADD COLUMN rated_at TEXT;
       CREATE INDEX conversations_rated ON conversations (shop_id, rated_at) WHERE rated_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 13,
+    name: 'a team: roles, invites and their emails',
+    // The agents there were are the shop's admins (each shop had one). SQLite cannot
+    // change a CHECK: the email table is made again with the new kind, its rows copied.
+    sql: `
+      ALTER TABLE agents ADD COLUMN role TEXT NOT NULL DEFAULT 'admin' CHECK (role IN ('admin', 'agent'));
+      CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        email TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
+        invited_by TEXT REFERENCES agents(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        UNIQUE (shop_id, email)
+      );
+      CREATE TABLE email_jobs_v13 (
+        id TEXT PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('review-request', 'away-reply', 'transcript', 'data-request', 'invite')),
+        recipient TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text_body TEXT NOT NULL,
+        html_body TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_until TEXT,
+        last_error TEXT,
+        sent_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (shop_id, key)
+      );
+      INSERT INTO email_jobs_v13 SELECT * FROM email_jobs;
+      DROP TABLE email_jobs;
+      ALTER TABLE email_jobs_v13 RENAME TO email_jobs;
+      CREATE INDEX email_jobs_due ON email_jobs (status, next_attempt_at);
+      CREATE INDEX email_jobs_by_shop ON email_jobs (shop_id, created_at DESC);
+      CREATE INDEX email_jobs_by_recipient ON email_jobs (shop_id, recipient);
     `,
   },
 ];

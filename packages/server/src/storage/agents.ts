@@ -1,5 +1,8 @@
-/** Inbox agents, their availability, and their sign-in sessions. */
+/** Inbox agents, their roles and availability, their sign-in sessions, the invites that bring new ones, and saved replies. */
 export type Availability = 'auto' | 'available' | 'away';
+
+/** `admin`: also invites people, changes roles and removes agents; `agent`: answers. */
+export type Role = 'admin' | 'agent';
 
 export interface AgentRecord {
   id: string;
@@ -8,6 +11,7 @@ export interface AgentRecord {
   name: string;
   passwordHash: string;
   availability: Availability;
+  role: Role;
 }
 
 export interface NewAgent {
@@ -15,7 +19,25 @@ export interface NewAgent {
   email: string;
   name: string;
   passwordHash: string;
+  /** Given on creation (else `agent`); an update changes the role only when given. */
+  role?: Role;
 }
+
+/** Someone an admin asked to join the shop's inbox, until they set a password or the invite expires. */
+export interface InviteRecord {
+  id: string;
+  shopId: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The admin who sent it; absent once that agent is gone. */
+  invitedBy?: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** What a change to the team came to: `last-admin` when it would leave the shop without an admin. */
+export type TeamChange = 'done' | 'not-found' | 'last-admin';
 
 export interface SessionRecord {
   agentId: string;
@@ -43,6 +65,23 @@ export interface AgentStorage {
   /** Creates the agent, or updates the one with this email (its availability is kept). */
   upsert(agent: NewAgent): Promise<AgentRecord>;
   setAvailability(agentId: string, availability: Availability): Promise<void>;
+  /** Changes an agent's role, unless that would leave the shop without an admin. */
+  setRole(shopId: number, agentId: string, role: Role): Promise<TeamChange>;
+  /** Removes the agent (its sessions end, its conversations become unassigned), unless it is the shop's last admin. */
+  remove(shopId: number, agentId: string): Promise<TeamChange>;
+  /** Stores an invite, replacing any the shop has for that email. */
+  invite(invite: Omit<InviteRecord, 'id' | 'createdAt'>): Promise<InviteRecord>;
+  /** The shop's invites not taken up yet (expired ones too), newest first. */
+  invites(shopId: number): Promise<InviteRecord[]>;
+  inviteById(id: string): Promise<InviteRecord | undefined>;
+  /** Whether the shop had it. */
+  revokeInvite(shopId: number, id: string): Promise<boolean>;
+  /**
+   * Takes up an invite in one step: the agent is created with the invite's shop,
+   * email and role, and the invite is gone. `gone` when it was taken up, revoked
+   * or expired meanwhile; `taken` when an agent has that email already.
+   */
+  acceptInvite(id: string, agent: { name: string; passwordHash: string }): Promise<AgentRecord | 'gone' | 'taken'>;
   /** Stores a session under the hash of its token; expired sessions are swept meanwhile. */
   createSession(tokenHash: string, session: SessionRecord): Promise<void>;
   /** The session, unless it expired. */

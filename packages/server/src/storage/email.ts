@@ -6,11 +6,11 @@
  */
 import type { DataSubject } from './subject.js';
 
-/** Emails to shoppers, and `data-request`: a notice to the shop's own people, which has no unsubscribe. */
-export type EmailKind = 'review-request' | 'away-reply' | 'transcript' | 'data-request';
+/** Emails to shoppers; `data-request` and `invite` go to the shop's own people and have no unsubscribe. */
+export type EmailKind = 'review-request' | 'away-reply' | 'transcript' | 'data-request' | 'invite';
 
 /** Kinds the law or the shop's own running needs delivered: an address's unsubscribe does not stop them. */
-export const NOTICE_KINDS: readonly EmailKind[] = ['data-request'];
+export const NOTICE_KINDS: readonly EmailKind[] = ['data-request', 'invite'];
 
 /**
  * `queued`: waiting for its time (`nextAttemptAt`); `sending`: claimed by a

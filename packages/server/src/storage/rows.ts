@@ -5,7 +5,7 @@
  * helpers below absorb so a field is mapped in one place.
  */
 import type { ChatMessage, LoyaltyActivity, Review, ReviewPhoto } from '@shopfront/core/schemas.js';
-import type { AgentRecord, Availability, SavedReply } from './agents.js';
+import type { AgentRecord, Availability, InviteRecord, Role, SavedReply } from './agents.js';
 import type { ConversationRecord, LeftEmail } from './chat.js';
 import type { DiscountRecord } from './discounts.js';
 import type { EmailJob, EmailKind, EmailStatus } from './email.js';
@@ -50,6 +50,20 @@ export function toAgent(row: Row | undefined): AgentRecord | undefined {
     name: String(row.name),
     passwordHash: String(row.password_hash),
     availability: row.availability as Availability,
+    role: row.role as Role,
+  };
+}
+
+export function toInvite(row: Row): InviteRecord {
+  return {
+    id: String(row.id),
+    shopId: Number(row.shop_id),
+    email: String(row.email),
+    name: String(row.name),
+    role: row.role as Role,
+    invitedBy: optional(row.invited_by),
+    createdAt: time(row.created_at),
+    expiresAt: time(row.expires_at),
   };
 }
 

@@ -16,7 +16,7 @@ export function agentsContract(open: OpenStorage): void {
       const agent = await storage().agents.upsert({ shopId: shop.id, email: address, name: 'Sam', passwordHash: 'hash-1' });
       assert.deepEqual(
         { ...agent, id: undefined },
-        { id: undefined, shopId: shop.id, email: address, name: 'Sam', passwordHash: 'hash-1', availability: 'auto' },
+        { id: undefined, shopId: shop.id, email: address, name: 'Sam', passwordHash: 'hash-1', availability: 'auto', role: 'agent' },
       );
       assert.deepEqual(await storage().agents.byId(agent.id), agent);
       assert.deepEqual(await storage().agents.byEmail(address.toUpperCase()), agent);

@@ -16,6 +16,7 @@ import { ordersContract } from './orders.contract.js';
 import { reviewsContract } from './reviews.contract.js';
 import { shopifyContract } from './shopify.contract.js';
 import { shopsContract } from './shops.contract.js';
+import { teamContract } from './team.contract.js';
 
 export type { OpenStorage } from './fixtures.js';
 
@@ -29,6 +30,7 @@ export function storageContract(name: string, open: OpenStorage): void {
     discountsContract(open);
     chatContract(open);
     agentsContract(open);
+    teamContract(open);
     limitsContract(open);
     shopifyContract(open);
     emailContract(open);

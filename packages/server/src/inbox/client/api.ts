@@ -14,6 +14,9 @@ import type {
   Done,
   EmailList,
   InboxMe,
+  InviteCreated,
+  InviteRequest,
+  MemberChange,
   ListAssignee,
   ListStatus,
   Outbox,
@@ -24,7 +27,9 @@ import type {
   SavedReplyInput,
   SavedReplyList,
   ShopperContext,
+  Role,
   StatusChange,
+  Team,
   TeamReport,
 } from '../wire.js';
 
@@ -60,6 +65,12 @@ export class InboxApi {
   createReply = (reply: SavedReplyInput) => this.#request<SavedReply>('/replies', 'POST', reply);
   updateReply = (id: string, reply: SavedReplyInput) => this.#request<SavedReply>(`/replies/${encodeURIComponent(id)}`, 'PUT', reply);
   deleteReply = (id: string) => this.#request<Done>(`/replies/${encodeURIComponent(id)}`, 'DELETE');
+
+  team = () => this.#request<Team>('/team');
+  invite = (invite: InviteRequest) => this.#request<InviteCreated>('/invites', 'POST', invite);
+  revokeInvite = (id: string) => this.#request<Done>(`/invites/${encodeURIComponent(id)}`, 'DELETE');
+  setRole = (agentId: string, role: Role) => this.#request<MemberChange>(`/agents/${encodeURIComponent(agentId)}/role`, 'PUT', { role });
+  removeAgent = (agentId: string) => this.#request<Done>(`/agents/${encodeURIComponent(agentId)}`, 'DELETE');
 
   emails = () => this.#request<EmailList>('/emails');
   outbox = () => this.#request<Outbox>('/outbox');

@@ -1,6 +1,6 @@
 /**
  * The agent inbox page: open conversations updating live, replies, availability,
- * notifications, emails left while away, and review moderation. Runs in the browser (bundled by
+ * notifications, emails left while away, review moderation, saved replies, the report and the team. Runs in the browser (bundled by
  * esbuild from this file); all text from shoppers renders through Lit bindings, as text.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -17,8 +17,9 @@ import { ReportTab } from './report.js';
 import { ReviewsTab } from './reviews.js';
 import { SavedRepliesTab } from './saved-replies.js';
 import { inboxStyles } from './styles.js';
+import { TeamTab } from './team.js';
 
-type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox' | 'replies' | 'report';
+type Tab = 'conversations' | 'emails' | 'reviews' | 'outbox' | 'replies' | 'report' | 'team';
 
 function readSettings(): InboxSettings {
   const element = document.getElementById('inbox-settings');
@@ -37,6 +38,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
   readonly #reviews = new ReviewsTab(this);
   readonly #replies = new SavedRepliesTab(this);
   readonly #report = new ReportTab(this);
+  readonly #team = new TeamTab(this);
   readonly #notifier = new Notifier(this, {
     agentId: () => this.#conversations.agentId,
     openId: () => (this.tab === 'conversations' ? this.#conversations.selectedId : undefined),
@@ -83,6 +85,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
     this.#conversations.seen();
     if (tab === 'outbox') void this.run(() => this.#outbox.load());
     if (tab === 'report') void this.run(() => this.#report.load());
+    if (tab === 'team') void this.run(() => this.#team.load());
   }
 
   savedReplies() {
@@ -98,6 +101,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
     return this.run(async () => {
       const me = await this.api.me();
       this.#conversations.agentId = me.agent.id;
+      this.#team.me = { id: me.agent.id, role: me.agent.role };
       this.availability = me.agent.availability;
       this.status = me.status;
       await Promise.all([
@@ -182,6 +186,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       ['outbox', 'Outbox', this.#outbox.emails.length],
       ['replies', 'Saved replies', 0],
       ['report', 'Report', 0],
+      ['team', 'Team', 0],
     ];
     const panel = {
       conversations: this.#conversations,
@@ -190,6 +195,7 @@ export class SfInboxApp extends LitElement implements InboxHost {
       outbox: this.#outbox,
       replies: this.#replies,
       report: this.#report,
+      team: this.#team,
     }[this.tab];
     return html`
       <header>

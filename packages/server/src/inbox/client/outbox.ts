@@ -8,6 +8,7 @@ const KINDS: Record<OutboxEmail['kind'], string> = {
   'away-reply': 'Answer to a left email',
   transcript: 'Transcript',
   'data-request': 'Data request',
+  invite: 'Invite to the inbox',
 };
 
 /** The status in words: what happened, or when it will. */

@@ -169,12 +169,14 @@ export const inboxStyles = [
     .picker [aria-selected='true'] .preview {
       color: inherit;
     }
-    .saved-replies {
+    .saved-replies,
+    .team {
       display: grid;
       gap: calc(var(--_space) * 4);
       max-inline-size: 48rem;
     }
-    .saved-replies h2 {
+    .saved-replies h2,
+    .team h2 {
       font-size: 1rem;
       margin: 0;
     }
