@@ -44,6 +44,8 @@ interface Setup {
   paused?: boolean;
   /** The conversation's history cannot be read (a 503). */
   historyFails?: boolean;
+  /** An agent resolves the conversation as soon as the widget listens: it asks how it went. */
+  resolved?: boolean;
   /** Storybook parameters beside the adapter (locale, theme). */
   parameters?: Record<string, unknown>;
 }
@@ -83,6 +85,17 @@ function chatStory(setup: Setup = {}): Pick<StoryObj, 'beforeEach' | 'parameters
       seeding = false;
       if (setup.historyFails) adapter.failNext('chat.history', new AdapterError('http', 'Service unavailable', { status: 503 }), 1000);
       if (setup.paused) adapter.pause();
+      if (setup.resolved) {
+        const chat = adapter.chat!;
+        const subscribe = chat.subscribe.bind(chat);
+        const resolving = adapter;
+        // After the stream has opened (the adapter opens it in a microtask), as the server's event would come.
+        chat.subscribe = (id, options, onEvent) => {
+          const stop = subscribe(id, options, onEvent);
+          setTimeout(() => resolving.resolve(id), 0);
+          return stop;
+        };
+      }
       if (setup.offline) {
         const chat = adapter.chat!;
         chat.send = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -169,6 +182,15 @@ export const OfflineWithQueuedMessages: Story = {
     history: longHistory.slice(0, 3),
     outbox: [{ body: 'Are you still there?' }, { body: 'I am on a train, I will read your answer later.' }],
     offline: true,
+  }),
+};
+
+/** How it went: Sam resolved the conversation, and the panel asks for 1 to 5 stars (arrow keys move between them) and a comment. */
+export const RatingAfterResolve: Story = {
+  args: { open: true },
+  ...chatStory({
+    history: [...longHistory.slice(0, 5), ['visitor', 'Thank you, that is all!'], ['agent', 'Happy to help. I will close this chat now.']],
+    resolved: true,
   }),
 };
 
