@@ -55,7 +55,7 @@ export interface EventStreamOptions {
 export function eventStream(
   c: AppContext,
   options: EventStreamOptions,
-  start: (send: (frame: SseFrame | Uint8Array) => void) => Promise<() => void>,
+  start: (send: (frame: SseFrame | Uint8Array) => void, end: () => void) => Promise<() => void>,
 ): Response {
   const outgoing = c.env?.outgoing;
   if (!outgoing) throw new Error('Event streams are written to Node’s response: serve the app with @hono/node-server');
@@ -79,7 +79,7 @@ export function eventStream(
   void (async () => {
     let stop: (() => void) | undefined;
     try {
-      stop = await start((frame) => write(frame instanceof Uint8Array ? frame : sseFrame(frame)));
+      stop = await start((frame) => write(frame instanceof Uint8Array ? frame : sseFrame(frame)), finish);
       await finished;
     } catch (error) {
       console.error(`[shopfront] an event stream failed: ${(error as Error).message}`);

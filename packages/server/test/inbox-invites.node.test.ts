@@ -3,7 +3,7 @@
  * Team tab, the link in the real email sets a password in another browser and
  * lands in the inbox as an agent, who is offered no invite form; an expired and
  * a used link are refused. Through the API: an agent cannot invite, the last
- * admin stays one, and removing an agent ends their sessions.
+ * admin stays one, and removing an agent ends their sessions and live stream.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../bench/lib/browser.mjs';
 import { inviteUrl } from '../src/services/email.js';
-import { AGENT, startTestServer, type TestServer } from './helpers.js';
+import { AGENT, openStream, startTestServer, type TestServer } from './helpers.js';
 import { axeViolations, signedInInbox } from './inbox-page.js';
 import { agentSession, anotherAgent, cookieOf, loginForm } from './inbox-session.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
@@ -92,8 +92,7 @@ describe('invites in the inbox', () => {
     await kim.locator(`${app} ul[aria-label=Agents] li`, { hasText: 'Kim Lee (you)' }).waitFor();
     assert.deepEqual(await axeViolations(kim, app), []);
 
-    // Sam's team has Kim now, as an agent, and no invite left for her.
-    await showTeam(sam);
+    // Sam's open Team tab has Kim now, live, as an agent, and no invite left for her.
     await sam.locator(`${app} ul[aria-label=Agents] li`, { hasText: 'Kim Lee' }).getByLabel('Role of Kim Lee').waitFor();
     assert.equal(
       await sam.locator(`${app} ul[aria-label=Agents] li`, { hasText: 'Kim Lee' }).getByLabel('Role of Kim Lee').inputValue(),
@@ -214,8 +213,20 @@ describe('roles', () => {
     assert.equal((await renSession.api(`/agents/${ren.id}/role`, { method: 'PUT', body: { role: 'agent' } })).status, 200);
     assert.equal((await renSession.api('/invites', { method: 'POST', body: { email: address(), name: 'X', role: 'agent' } })).status, 403);
 
+    const [renStream, samStream] = await Promise.all([
+      openStream(`${server.url}/inbox/api/events`, { cookie: renSession.cookie }),
+      openStream(`${server.url}/inbox/api/events`, { cookie: admin.cookie }),
+    ]);
+    await Promise.all([renStream.next((event) => event.data !== undefined), samStream.next((event) => event.data !== undefined)]);
     assert.equal((await admin.api(`/agents/${ren.id}`, { method: 'DELETE' })).status, 200);
+    // Ren's open inbox is told and its stream ends; everyone else's hears that the team changed.
+    await renStream.end();
+    assert.deepEqual(renStream.messages().at(-1)?.data, { type: 'team', removed: ren.id });
+    await samStream.next((event) => event.data === JSON.stringify({ type: 'team', removed: ren.id }));
+    assert.equal(samStream.ended, false);
+    samStream.close();
     assert.equal((await renSession.api('/me')).status, 401, 'signed out at once');
+    assert.equal((await fetch(`${server.url}/inbox/api/events`, { headers: { cookie: renSession.cookie } })).status, 401);
     assert.equal(
       (await fetch(`${server.url}/inbox`, { headers: { cookie: renSession.cookie }, redirect: 'manual' })).headers.get('location'),
       '/inbox/login',

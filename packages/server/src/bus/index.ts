@@ -18,7 +18,9 @@ export type InboxEvent =
   | { type: 'review'; review: ModerationReview }
   | { type: 'status'; status: ChatStatus }
   /** The shopper is typing in a conversation, or stopped. */
-  | { type: 'typing'; conversationId: string; active: boolean };
+  | { type: 'typing'; conversationId: string; active: boolean }
+  /** The team changed (someone joined, changed role or left); `removed`: the agent who left, whose streams end. */
+  | { type: 'team'; removed?: string };
 
 export type BusEvent =
   /**

@@ -344,18 +344,26 @@ export function inboxApi(deps: Deps) {
       responses: { 200: { description: 'The event stream.', events: InboxEvent } },
       handler: async ({ agent }, c) => {
         const shop = await shopOf(agent);
-        return eventStream(c, { hub: deps.hub, heartbeatMs: deps.config.heartbeatMs, retryMs: deps.config.sseRetryMs }, async (send) => {
-          // Absolute URLs as in every answer; a held review's photos from the inbox's own paths (moderationReviewForResponse).
-          const unsubscribe = deps.hub.subscribeInbox(shop.id, (event) => send({ data: inboxEventForResponse(event, baseUrlOf(c)) }));
-          const disconnect = deps.hub.agentConnected(agent.id);
-          await broadcastStatus(deps, shop);
-          send({ data: { type: 'status', status: await chatStatus(deps, shop) } });
-          return () => {
-            unsubscribe();
-            disconnect();
-            void broadcastStatus(deps, shop).catch(() => undefined);
-          };
-        });
+        return eventStream(
+          c,
+          { hub: deps.hub, heartbeatMs: deps.config.heartbeatMs, retryMs: deps.config.sseRetryMs },
+          async (send, end) => {
+            // Absolute URLs as in every answer; a held review's photos from the inbox's own paths (moderationReviewForResponse).
+            const unsubscribe = deps.hub.subscribeInbox(shop.id, (event) => {
+              send({ data: inboxEventForResponse(event, baseUrlOf(c)) });
+              // A removed agent hears no more: told why, then the stream ends (reconnecting finds no session).
+              if (event.type === 'team' && event.removed === agent.id) end();
+            });
+            const disconnect = deps.hub.agentConnected(agent.id);
+            await broadcastStatus(deps, shop);
+            send({ data: { type: 'status', status: await chatStatus(deps, shop) } });
+            return () => {
+              unsubscribe();
+              disconnect();
+              void broadcastStatus(deps, shop).catch(() => undefined);
+            };
+          },
+        );
       },
     }),
   ];

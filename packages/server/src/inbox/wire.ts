@@ -89,6 +89,7 @@ export const InboxEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('review'), review: ModerationReview }),
   z.object({ type: z.literal('status'), status: ChatStatus }),
   z.object({ type: z.literal('typing'), conversationId: Id, active: z.boolean() }),
+  z.object({ type: z.literal('team'), removed: z.optional(Id) }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEvent>;
 

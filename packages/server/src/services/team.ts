@@ -74,6 +74,7 @@ export async function acceptInvite(
     passwordHash: await hashPassword(choice.password),
   });
   if (typeof created === 'string') return created;
+  deps.hub.publishInbox(created.shopId, { type: 'team' });
   return { agent: created, token: await openSession(deps, created) };
 }
 
@@ -88,6 +89,7 @@ export async function changeRole(deps: Deps, admin: AgentRecord, agentId: string
   requireAdmin(admin, 'change roles');
   const change = await deps.storage.agents.setRole(admin.shopId, agentId, role);
   if (change !== 'done') throw refusal(change);
+  deps.hub.publishInbox(admin.shopId, { type: 'team' });
   return (await deps.storage.agents.byId(agentId))!;
 }
 
@@ -97,4 +99,6 @@ export async function removeAgent(deps: Deps, admin: AgentRecord, agentId: strin
   if (agentId === admin.id) throw new HttpError(409, 'agentId: you cannot remove yourself; another admin can.', 'agentId');
   const change = await deps.storage.agents.remove(admin.shopId, agentId);
   if (change !== 'done') throw refusal(change);
+  // Every open inbox reads its conversations again (theirs are unassigned now); the removed agent's streams end.
+  deps.hub.publishInbox(admin.shopId, { type: 'team', removed: agentId });
 }

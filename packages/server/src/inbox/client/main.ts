@@ -157,7 +157,20 @@ export class SfInboxApp extends LitElement implements InboxHost {
       case 'review':
         this.#reviews.onReview(event.review);
         break;
+      case 'team':
+        this.#onTeam(event.removed);
+        break;
     }
+  }
+
+  /** Someone joined, left or changed role: names, assignees and the team are read again; a removed agent is signed out. */
+  #onTeam(removed: string | undefined): void {
+    if (removed && removed === this.#conversations.agentId) {
+      this.#events?.close();
+      location.assign('/inbox/login');
+      return;
+    }
+    void this.run(() => Promise.all([this.#conversations.load(), this.#team.load()]));
   }
 
   #onVisibility = (): void => this.#conversations.seen();
