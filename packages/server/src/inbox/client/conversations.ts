@@ -6,6 +6,7 @@ import { html, nothing, type ReactiveController } from 'lit';
 import { MAX_LENGTH, type ChatMessage } from '@shopfront/core/schemas.js';
 import type { AgentList, ConversationRecord, ConversationSummary, StatusChange } from '../wire.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { fillPlaceholders, placeholderValues } from '../placeholders.js';
 import { matches, renderFilters, type ListFilter } from './filters.js';
 import { time, type InboxHost } from './host.js';
@@ -223,23 +224,28 @@ export class ConversationsTab implements ReactiveController {
     return html`<div>
       ${filters}
       <ul class="list" aria-label="Conversations">
-        ${this.conversations.map((conversation) => {
-          const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
-          return html`<li>
-            <button
-              type="button"
-              aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
-              @click=${() => this.open(conversation.id)}
-            >
-              <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
-              <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
-              <span class="meta"
-                >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}
-                ${conversation.assigneeId ? html`· ${this.#agentName(conversation.assigneeId)}` : nothing}</span
+        ${repeat(
+          this.conversations,
+          // Keyed, so a row stays its conversation's as the list reorders live: focus and a click in flight follow it.
+          (conversation) => conversation.id,
+          (conversation) => {
+            const unread = Math.max(0, conversation.lastSeq - conversation.agentReadSeq);
+            return html`<li>
+              <button
+                type="button"
+                aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
+                @click=${() => this.open(conversation.id)}
               >
-            </button>
-          </li>`;
-        })}
+                <strong>${conversation.visitorName || conversation.visitorEmail || 'Visitor'}</strong>
+                <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
+                <span class="meta"
+                  >${time(conversation.updatedAt)} ${unread ? html`<span class="unread">· ${unread} new</span>` : nothing}
+                  ${conversation.assigneeId ? html`· ${this.#agentName(conversation.assigneeId)}` : nothing}</span
+                >
+              </button>
+            </li>`;
+          },
+        )}
       </ul>
     </div>`;
   }
