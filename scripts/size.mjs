@@ -27,7 +27,8 @@ const BUDGETS = {
   loaderRaw: 10_000, // Shopify's limit for an app-embed script
   // 24 KB, and 0.5 KB for formatting a page's first numbers and dates without ICU (core/src/plain-format.ts),
   // which saves that page 65–210 ms of main thread on a phone; the target is lower than both (36 KB in all).
-  shared: 24.5 * 1024,
+  // The @lit/context root went with the provider's move to <html> (−0.27 KB); the budget follows what was saved.
+  shared: 24.3 * 1024,
   widgets: {
     'review-feed': 5.25 * 1024,
     'loyalty-badge': 3.5 * 1024,
@@ -37,7 +38,7 @@ const BUDGETS = {
     'star-rating': 1.5 * 1024,
   },
   // The five widgets with the Lit + core chunk they share (with the 0.5 KB of ICU-free formatting).
-  allFive: 40.75 * 1024,
+  allFive: 40.6 * 1024,
 };
 
 const size = (file) => {

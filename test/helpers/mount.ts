@@ -1,5 +1,5 @@
 import { fixture, fixtureCleanup } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import { provideRuntime, type ShopfrontSettings } from '@shopfront/core';
 
 const wrappers: HTMLElement[] = [];
@@ -18,6 +18,9 @@ export async function mount<T extends Element>(
   wrappers.push(wrapper);
   const reconfigure = provideRuntime(wrapper, settings);
   const element = await fixture<T>(template, { parentNode: wrapper });
+  // Each element's first render is a task of its own (ShopfrontElement.scheduleUpdate): wait for the nested ones too.
+  const pending = [...wrapper.querySelectorAll('*')].map((node) => (node as Partial<ReactiveElement>).updateComplete);
+  await Promise.all(pending);
   return Object.assign(element, { reconfigure });
 }
 

@@ -1,4 +1,4 @@
-import { ContextProvider, ContextRoot, createContext } from '@lit/context';
+import { ContextProvider, createContext } from '@lit/context';
 import { getRuntime, onRuntimeChange } from './runtime.js';
 import type { Runtime, ShopfrontSettings } from './settings.js';
 
@@ -11,24 +11,17 @@ export const runtimeContext = createContext<Runtime>(Symbol.for('shopfront.runti
 const INSTALLED = Symbol.for('shopfront.provider');
 
 /**
- * Provides the page's runtime from `document.body`, once per page. A context root
- * on `<html>` holds requests from elements that upgrade before the body exists
- * or before `configure()` runs, and answers them when the provider appears.
+ * Provides the page's runtime from `<html>`, once per page. `<html>` exists
+ * before any script runs, so an element that upgrades before the body is parsed
+ * or before `configure()` runs is answered at once, and again on each change;
+ * no context root has to hold requests for a provider still to come.
  */
 export function installRuntimeProvider(): void {
   const host = globalThis as { [INSTALLED]?: boolean };
   if (host[INSTALLED] || typeof document === 'undefined') return;
   host[INSTALLED] = true;
-  new ContextRoot().attach(document.documentElement);
-  const attach = () => {
-    const provider = new ContextProvider(document.body, { context: runtimeContext, initialValue: getRuntime() });
-    onRuntimeChange((runtime) => provider.setValue(runtime));
-    // A plain element host must announce the provider itself: this is what makes
-    // the context root answer requests made before it existed.
-    provider.hostConnected();
-  };
-  if (document.body) attach();
-  else document.addEventListener('DOMContentLoaded', attach, { once: true });
+  const provider = new ContextProvider(document.documentElement, { context: runtimeContext, initialValue: getRuntime() });
+  onRuntimeChange((runtime) => provider.setValue(runtime));
 }
 
 /**

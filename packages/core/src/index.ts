@@ -35,6 +35,7 @@ export { RovingTabindex } from './roving-tabindex.js';
 export { ScrollPagerController } from './scroll-pager.js';
 export type { ArrowKeyOptions } from './keyboard.js';
 export { sleep } from './sleep.js';
+export { yieldToMain } from './main-thread.js';
 export { whenIdle } from './idle.js';
 export { warnOnce } from './warn.js';
 export { VERSION } from './version.js';

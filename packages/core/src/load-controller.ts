@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import type { BackendAdapter, Capability } from './adapter.js';
 import { type AdapterError, request, toAdapterError } from './adapter-error.js';
 import { SfLoadErrorEvent } from './events.js';
+import { yieldToMain } from './main-thread.js';
 import { store } from './store.js';
 import { warnOnce } from './warn.js';
 
@@ -177,6 +178,10 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
     this.#status = 'pending';
     // Runs start in the element's update; the pending state renders in the next one.
     queueMicrotask(() => this.#host.requestUpdate());
+    // The request, the saved copy's read and their parsing start in a task of their own: when the adapter
+    // arrives, every element on the page would otherwise start its load in that one task.
+    await yieldToMain();
+    if (run !== this.#runs || controller.signal.aborted) return;
     let status: Status;
     try {
       status = (await this.#load(args, controller.signal)) === NOTHING_TO_LOAD ? 'initial' : 'complete';
@@ -184,6 +189,9 @@ export class LoadController<C extends Capability, S extends z.ZodMiniType, A ext
       status = 'error';
       if (run === this.#runs) this.#failure = error;
     }
+    if (run !== this.#runs) return;
+    // The new state renders in a task of its own, apart from the fetch's parsing and validation.
+    await yieldToMain();
     if (run !== this.#runs) return;
     this.#status = status;
     this.#host.requestUpdate();

@@ -6,6 +6,7 @@ import { coreMessages, type CoreMessages } from './core-messages.js';
 import { installGlobal } from './global.js';
 import type { BoundMessages } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
+import { yieldToMain } from './main-thread.js';
 import type { Runtime, Theme } from './settings.js';
 import { hostStyles } from './tokens.js';
 import { VERSION } from './version.js';
@@ -80,6 +81,17 @@ export class ShopfrontElement extends LitElement {
    */
   get coreText(): BoundMessages<CoreMessages> {
     return this.i18n.messages(coreMessages);
+  }
+
+  /**
+   * The first render in a task of its own, apart from the module evaluation and
+   * `define` that upgraded the element and from the other elements' first
+   * renders: the page stays responsive while Shopfront boots. Later updates
+   * render at once (a keystroke's answer is never a task late).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return yieldToMain().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

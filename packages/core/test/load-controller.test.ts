@@ -55,6 +55,32 @@ describe('LoadController', () => {
     await until(() => shown(el) === '3 reviews', 'the data');
   });
 
+  it('starts a load, and renders its result, each in a task of its own', async () => {
+    const microtasks = async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    };
+    const el = await mount<SfSummaryProbe>(testHtml`<sf-summary-probe product-id="p1"></sf-summary-probe>`);
+    const adapter = seeded();
+    // The adapter arrives: every element on a page would start loading in this task.
+    el.reconfigure({ adapter });
+    await microtasks();
+    expect(adapter.calls, 'asked in the task the adapter arrived in').to.deep.equal([]);
+    await until(() => adapter.calls.length > 0, 'the request');
+    expect(adapter.calls.map((call) => call.method)).to.deep.equal(['reviews.summary']);
+
+    // The answer was parsed in one task; its render waits for the next.
+    el.productId = 'p2';
+    const answered = new Promise<void>((resolve) => {
+      const reviews = adapter.reviews!;
+      const original = reviews.summary.bind(reviews);
+      reviews.summary = (...args) => original(...args).finally(() => queueMicrotask(resolve));
+    });
+    await answered;
+    await microtasks();
+    expect(shown(el), 'rendered in the task that parsed it').to.not.equal('0 reviews');
+    await until(() => shown(el) === '0 reviews', 'the new data');
+  });
+
   it('stays pending until there is an adapter, then loads', async () => {
     const el = await mount<SfSummaryProbe>(testHtml`<sf-summary-probe product-id="p1"></sf-summary-probe>`);
     expect(shown(el)).to.equal('Loading…');

@@ -36,6 +36,36 @@ describe('ShopfrontElement', () => {
     expect(getComputedStyle(probe).display).to.equal('block');
   });
 
+  it('renders each element the first time in a task of its own, and later updates at once', async () => {
+    const box = document.createElement('div');
+    document.body.append(box);
+    try {
+      // Upgraded together, in this task.
+      box.innerHTML = '<sf-probe></sf-probe><sf-probe></sf-probe>';
+      const [first, second] = [...box.querySelectorAll<SfProbe>('sf-probe')] as [SfProbe, SfProbe];
+      // Lit alone would have rendered both in this task's microtasks, one after the other.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      expect(first.hasUpdated, 'rendered in the task that upgraded it').to.equal(false);
+      await first.updateComplete;
+      expect(text(first)).to.equal('en 1,234.5');
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      expect(second.hasUpdated, "rendered in the first one's task").to.equal(false);
+      await second.updateComplete;
+      expect(text(second)).to.equal('en 1,234.5');
+
+      // A later update: before any other task could run.
+      let otherTaskRan = false;
+      setTimeout(() => (otherTaskRan = true));
+      first.lang = 'de';
+      first.requestUpdate();
+      await first.updateComplete;
+      expect(text(first)).to.equal('de 1.234,5');
+      expect(otherTaskRan).to.equal(false);
+    } finally {
+      box.remove();
+    }
+  });
+
   it('define is a no-op for the same class and warns once for another', async () => {
     expect(() => SfProbe.define('sf-probe')).not.to.throw();
     class Impostor extends ShopfrontElement {}

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { LazyPart, store, type BackendAdapter, type PartHost } from '@shopfront/core';
+import { LazyPart, store, yieldToMain, type BackendAdapter, type PartHost } from '@shopfront/core';
 import { HISTORY_KEY, parseHistory, recent, recordView, staleIds, toView, type ViewedProduct } from './history.js';
 import type * as Hydrate from './hydrate.js';
 
@@ -65,6 +65,8 @@ export class HistoryController implements ReactiveController {
   }
 
   async #load(productId?: string): Promise<void> {
+    // Checking the page's product builds the product schema: a task of its own, after the first render's.
+    await yieldToMain();
     let page: unknown;
     try {
       page = JSON.parse(document.querySelector('script[type="application/json"][data-sf-product]')!.textContent!);

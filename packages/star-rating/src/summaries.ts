@@ -1,11 +1,11 @@
 /**
  * One request for every product card on a page. Each `<sf-star-rating>` asks for
- * its own product; the asks made in the same tick (a grid upgrading, a page of
+ * its own product; the asks made together (a grid upgrading, a page of
  * search results added at once) are sent together, at most `MAX_IDS` products a
  * request, through the adapter's `summaries`. An adapter without it is asked
  * `summary` once per product instead.
  */
-import type { ReviewsCapability, ReviewSummary } from '@shopfront/core';
+import { yieldToMain, type ReviewsCapability, type ReviewSummary } from '@shopfront/core';
 
 /** Products one request may carry: the limit of `GET /reviews/summaries`. */
 export const MAX_IDS = 50;
@@ -16,8 +16,7 @@ type Ask = [productId: string, resolve: (summary: ReviewSummary | undefined) => 
 const queued = new WeakMap<ReviewsCapability, Ask[]>();
 
 /**
- * The summary of `productId`, fetched with every other product asked for in this
- * tick. The request is shared, so it is not aborted with one element's signal:
+ * The summary of `productId`, fetched with every other product asked for with it. The request is shared, so it is not aborted with one element's signal:
  * `request()` stops that element waiting, and the others still get their answer.
  * A product missing from the answer resolves `undefined`, which the caller's
  * schema turns into an `invalid-response` error (it is not "no reviews").
@@ -28,9 +27,10 @@ export function batchedSummary(reviews: ReviewsCapability, productId: string): P
     if (!asks) {
       const batch: Ask[] = (asks = []);
       queued.set(reviews, batch);
-      // A microtask runs after those already queued: the first updates of every element that upgraded
-      // in this task (Lit queues each as a microtask), or whose product changed in it.
-      queueMicrotask(() => {
+      // Resumes after what is already queued: the first renders of every element that upgraded with this
+      // one (each in a task of its own, ShopfrontElement.scheduleUpdate), or the updates of those whose
+      // product changed in this task.
+      void yieldToMain().then(() => {
         queued.delete(reviews);
         send(reviews, batch);
       });
