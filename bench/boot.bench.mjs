@@ -5,7 +5,8 @@
 //    tasks; by script, and main-thread work by kind.
 // 2. Chromium with the CPU slowed 4x through the DevTools protocol, on the same
 //    phone screen: main-thread task, script and style/layout time, long tasks,
-//    JavaScript transferred.
+//    JavaScript transferred; and which of Shopfront's scripts ran 50 ms or more
+//    in a long animation frame, invoked by what.
 // 3. Where Shopfront's time goes: V8 CPU profiles of each page at 4x,
 //    mapped through dist/cdn's source maps to source files and functions.
 // Medians over BOOT_RUNS (3) runs, with their spread. Timings only print.
@@ -184,6 +185,13 @@ async function load(path, { blocked = false, profiled = false } = {}) {
       }
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => list.getEntries().forEach(busy)).observe({ type: 'resource', buffered: true });
+    // What ran long: each script of a long animation frame, with what invoked it (a module's evaluation, a promise, a callback).
+    window.__longScripts = [];
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries())
+        for (const script of frame.scripts)
+          window.__longScripts.push({ url: script.sourceURL, invoker: script.invokerType, duration: script.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -196,6 +204,7 @@ async function load(path, { blocked = false, profiled = false } = {}) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
   const longTasks = await page.evaluate(() => window.__longTasks);
+  const longScripts = (await page.evaluate(() => window.__longScripts)).filter((script) => isShopfront(script.url));
   await context.close();
   return {
     task: metric('TaskDuration'),
@@ -204,11 +213,29 @@ async function load(path, { blocked = false, profiled = false } = {}) {
     longTasks: longTasks.length,
     longest: Math.max(0, ...longTasks),
     jsBytes,
+    longScripts,
     profile,
   };
 }
 
+/** Shopfront's scripts that ran 50 ms or more in a long animation frame, by file and invoker. */
+function longScriptsOf(page, runs) {
+  const byScript = new Map();
+  for (const script of runs.flatMap((run) => run.longScripts).filter((entry) => entry.duration >= 50)) {
+    const key = `${new URL(script.url).pathname} (${script.invoker})`;
+    byScript.set(key, [...(byScript.get(key) ?? []), script.duration]);
+  }
+  return [...byScript].map(([script, durations]) => [
+    page,
+    script,
+    durations.length,
+    Math.round(median(durations)),
+    Math.round(Math.max(...durations)),
+  ]);
+}
+
 const traceRows = [];
+const longScriptRows = [];
 for (const [page, path] of PAGES) {
   const runs = { with: [], without: [] };
   for (let i = 0; i < RUNS; i++) {
@@ -227,6 +254,7 @@ for (const [page, path] of PAGES) {
       1,
     ),
   ];
+  longScriptRows.push(...longScriptsOf(page, runs.with));
   traceRows.push([`${page}, /cdn/* blocked`, ...figures(runs.without)]);
   traceRows.push([`${page} with Shopfront`, ...figures(runs.with)]);
   const adds = (pick, digits = 0) => (median(runs.with.map(pick)) - median(runs.without.map(pick))).toFixed(digits);
@@ -244,6 +272,12 @@ printTable(
   `Boot on the main thread, phone screen, CPU slowed ${THROTTLE}x (DevTools protocol), median [min–max] of ${RUNS} cold loads (ms; KB)`,
   ['page', 'task', 'script', 'style+layout', 'long tasks', 'longest', 'JS KB'],
   traceRows,
+);
+
+printTable(
+  `Shopfront's scripts that ran 50 ms or more in a long animation frame (Chromium's long-animation-frame entries, the same ${RUNS} loads; times, median, longest ms)`,
+  ['page', 'script (invoked by)', 'times', 'median', 'longest'],
+  longScriptRows.length ? longScriptRows : [['both pages', 'none', 0, 0, 0]],
 );
 
 const locate = sourceLocator('dist/cdn');

@@ -1,7 +1,7 @@
 /**
  * One request for every product card on a page. Each `<sf-star-rating>` asks for
  * its own product; the asks made together (a grid upgrading, a page of
- * search results added at once) are sent together, at most `MAX_IDS` products a
+ * search results added at once) go in one request, at most `MAX_IDS` products a
  * request, through the adapter's `summaries`. An adapter without it is asked
  * `summary` once per product instead.
  */
@@ -16,7 +16,8 @@ type Ask = [productId: string, resolve: (summary: ReviewSummary | undefined) => 
 const queued = new WeakMap<ReviewsCapability, Ask[]>();
 
 /**
- * The summary of `productId`, fetched with every other product asked for with it. The request is shared, so it is not aborted with one element's signal:
+ * The summary of `productId`, fetched with every other product asked for with
+ * it. The request is shared, so it is not aborted with one element's signal:
  * `request()` stops that element waiting, and the others still get their answer.
  * A product missing from the answer resolves `undefined`, which the caller's
  * schema turns into an `invalid-response` error (it is not "no reviews").
