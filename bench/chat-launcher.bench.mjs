@@ -3,14 +3,12 @@
 // included, beside @papercups-io/chat-widget bundled with its React in the same
 // run. English page (translations are separate chunks, fetched only by pages
 // that use them). Message latency over the reference server: chat-latency.bench.mjs.
-import { widgetChunks } from '../scripts/widget-chunks.mjs';
+import { chatWeight } from '../scripts/widget-chunks.mjs';
 import { bundleSize } from './lib/bundle.mjs';
 import { kb, printTable } from './lib/table.mjs';
 
 /** Our widget as the CDN serves it (minified, code-split), Lit and core included; English only. */
-const chunks = (await widgetChunks('chat-launcher', { withShared: true })).filter((chunk) => !/^(fr|de|es|ar)$/.test(chunk.name));
-const total = (list) => ({ raw: list.reduce((sum, chunk) => sum + chunk.raw, 0), gzip: list.reduce((sum, chunk) => sum + chunk.gzip, 0) });
-const ours = { launcher: total(chunks.filter((chunk) => chunk.entry)), all: total(chunks) };
+const ours = await chatWeight();
 const papercups = await bundleSize(
   `import React from 'react';
    import ReactDOM from 'react-dom';

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSize } from './sizes.mjs';
+import { chatWeight } from './widget-chunks.mjs';
 
 const kb = (bytes) => (bytes / 1024).toFixed(2);
 
@@ -39,6 +40,9 @@ const BUDGETS = {
   },
   // The five widgets with the Lit + core chunk they share (with the 0.5 KB of ICU-free formatting).
   allFive: 40.6 * 1024,
+  // Live chat once opened: the launcher, its panel and chat client, with the Lit and core they use (English).
+  // What it weighs today (32.97 KB), so it only shrinks; the target is 25 KB, about 7 KB of it zod.
+  chat: 33 * 1024,
 };
 
 const size = (file) => {
@@ -89,6 +93,9 @@ for (const widget of WIDGETS) {
   for (const dependency of closure(file)) if (!loaderFiles.includes(dependency)) widgetFiles.add(dependency);
 }
 check('all five widgets with the shared chunk', total(widgetFiles), BUDGETS.allFive, totalRaw(widgetFiles));
+// Built on its own, tree-shaken for chat alone, as bench/chat-launcher.bench.mjs compares it with peers.
+const chat = await chatWeight();
+check('chat launcher + panel + client, Lit and core', chat.all.gzip, BUDGETS.chat, chat.all.raw);
 const adapter = Object.keys(manifest).find((file) => manifest[file].name === 'register');
 for (const file of [...widgetFiles, ...closure(adapter)]) page.add(file);
 rows.push(['page total: loader + five widgets + RestAdapter', kb(totalRaw(page)), kb(total(page)), '', '']);

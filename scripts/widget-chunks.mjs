@@ -41,3 +41,21 @@ export async function widgetChunks(name, { withShared = false } = {}) {
       gzip: gzipSize(file.code),
     }));
 }
+
+/** A translation's chunk: fetched only by a page in that language. */
+const TRANSLATION = /^(fr|de|es|ar)$/;
+
+/**
+ * What a page pays for live chat, in an English page, Lit and core included:
+ * `launcher`, the entry that loads with the page; `all`, with the panel and
+ * chat client it loads on first use. `{ raw, gzip }` each, gzip summed per
+ * chunk as a browser fetches them. Read by the size budgets and the chat bench.
+ */
+export async function chatWeight() {
+  const chunks = (await widgetChunks('chat-launcher', { withShared: true })).filter((chunk) => !TRANSLATION.test(chunk.name));
+  const total = (list) => ({
+    raw: list.reduce((sum, chunk) => sum + chunk.raw, 0),
+    gzip: list.reduce((sum, chunk) => sum + chunk.gzip, 0),
+  });
+  return { launcher: total(chunks.filter((chunk) => chunk.entry)), all: total(chunks) };
+}
