@@ -75,6 +75,21 @@ describe('<sf-recently-viewed>', () => {
       expect(latest?.product?.title).to.equal('Product 7');
     });
 
+    it("checks the page's product in a task after its first render, not inside it", async () => {
+      // Checking it builds the product schema: on a phone, tens of milliseconds the first render's task must not carry.
+      let reads = 0;
+      const json = JSON.stringify(product(7));
+      const script = Object.assign(document.createElement('script'), { type: 'application/json' });
+      Object.defineProperty(script, 'textContent', { get: () => (reads++, json) });
+      script.dataset.sfProduct = '';
+      document.body.append(script);
+      await carousel();
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      expect(reads, "read in the first render's task").to.equal(0);
+      await until(async () => (await stored())[0]?.product?.title === 'Product 7', 'the page product recorded');
+      expect(reads).to.equal(1);
+    });
+
     it('follows a new product-id (a single-page shop changing product)', async () => {
       await seedHistory([product(1), product(2)]);
       const el = await carousel(html`<sf-recently-viewed product-id="p1"></sf-recently-viewed>`);
