@@ -29,7 +29,7 @@ import {
   RewardList,
   Visitor,
 } from '@shopfront/core';
-import { setDropHandler } from '../src/schemas/common.js';
+import { lenientArray, setDropHandler } from '../src/schemas/common.js';
 import {
   sampleFaq,
   sampleMember,
@@ -184,6 +184,27 @@ describe('schemas', () => {
     } finally {
       setDropHandler(previous);
     }
+  });
+
+  it('parses each item of a lenient list once, and an over-long list not at all', () => {
+    let checked = 0;
+    const list = lenientArray(z.string().check(z.refine(() => (checked++, true))), 3);
+    const dropped: Array<[number, string | undefined]> = [];
+    const previous = setDropHandler((index, issue) => dropped.push([index, issue?.code]));
+    try {
+      expect(list.parse(['a', 1, 'b'])).to.deep.equal(['a', 'b']);
+      expect(checked, 'checks of the two strings').to.equal(2);
+      expect(dropped).to.deep.equal([[1, 'invalid_type']]);
+      expect(list.safeParse(['a', 'b', 'c', 'd']).success).to.equal(false);
+      expect(checked, 'no item of a list over its bound is parsed').to.equal(2);
+    } finally {
+      setDropHandler(previous);
+    }
+  });
+
+  it('describes a lenient list by its item in the OpenAPI document', () => {
+    const json = z.toJSONSchema(lenientArray(z.string(), 3), { io: 'output' });
+    expect(json).to.deep.include({ type: 'array', items: { type: 'string' } });
   });
 
   it('skips a malformed FAQ entry with a warning and keeps the rest', () => {
