@@ -107,7 +107,13 @@ const cdnManifest = {
         .filter((file) => file.type === 'chunk')
         .map((chunk) => [
           chunk.fileName,
-          { name: chunk.name, isEntry: chunk.isEntry, imports: chunk.imports, dynamicImports: chunk.dynamicImports },
+          {
+            name: chunk.name,
+            isEntry: chunk.isEntry,
+            imports: chunk.imports,
+            // The loader's widget imports are written as the files they are (`./review-feed.js`): named like the rest here.
+            dynamicImports: chunk.dynamicImports.map((file) => file.replace(/^\.\//, '')),
+          },
         ]),
     );
     this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(files, null, 2)}\n` });
@@ -117,13 +123,28 @@ const cdnManifest = {
 /** Each build replaces the last one's files: hashed chunks of old builds would otherwise pile up, and be served. */
 const cleanOutputDir = { name: 'clean-output-dir', renderStart: ({ dir }) => rmSync(dir, { recursive: true, force: true }) };
 
+// The loader imports each widget by its package name; in the CDN build that is the
+// widget's own entry file, loaded for its effect (defining the element). Left to
+// Rollup, an entry that also exports to its lazy parts is imported through a
+// namespace object (`.then(n => n.d)`, and that object in every widget file),
+// which nothing reads: so the loader's widget imports point at the entry files as
+// they are.
+const cdnWidgets = new Set(Object.keys(cdnInput));
+const widgetEntriesAsFiles = {
+  name: 'widget-entries-as-files',
+  resolveDynamicImport(specifier) {
+    const widget = typeof specifier === 'string' && /^@shopfront\/([a-z-]+)\/define\.js$/.exec(specifier)?.[1];
+    return widget && cdnWidgets.has(widget) ? { id: `./${widget}.js`, external: 'relative' } : null;
+  },
+};
+
 const cdnBuild = {
   input: cdnInput,
   onwarn,
-  // Entry chunks may export more than their module (what lazy chunks import from
-  // them), so dynamic imports of widgets need no namespace wrapper.
+  // Entry chunks may export more than their module (what their lazy parts import
+  // from them) rather than each becoming a facade over a second file.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define }), minifyTemplates()],
+  plugins: [widgetEntriesAsFiles, tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define }), minifyTemplates()],
   output: {
     dir: 'dist/cdn',
     format: 'es',

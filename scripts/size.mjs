@@ -24,7 +24,7 @@ const PRODUCT_PAGE = new Set(WIDGETS.slice(0, 5));
 /** Budgets in gzip bytes. */
 const BUDGETS = {
   // 2 KB, and the one line that fetches the referral keeper on a visit from an advocate's link (0.04 KB).
-  loader: 2.05 * 1024,
+  loader: 2.04 * 1024,
   loaderRaw: 10_000, // Shopify's limit for an app-embed script
   // 24 KB, and 0.5 KB for formatting a page's first numbers and dates without ICU (core/src/plain-format.ts),
   // which saves that page 65–210 ms of main thread on a phone; the target is lower than both (36 KB in all).
@@ -38,8 +38,9 @@ const BUDGETS = {
     'recently-viewed': 3.25 * 1024,
     'star-rating': 1.5 * 1024,
   },
-  // The five widgets with the Lit + core chunk they share (with the 0.5 KB of ICU-free formatting).
-  allFive: 40.6 * 1024,
+  // The five widgets with the Lit + core chunk they share (with the 0.5 KB of ICU-free formatting). The loader
+  // imports widget files as they are, with no namespace object in each (−0.15 KB); the budget follows.
+  allFive: 40.45 * 1024,
   // Live chat once opened: the launcher, its panel and chat client, with the Lit and core they use (English).
   // What it weighs today (32.97 KB), so it only shrinks; the target is 25 KB, about 7 KB of it zod.
   chat: 33 * 1024,
