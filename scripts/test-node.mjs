@@ -39,6 +39,9 @@ const result = spawnSync(
     '--test',
     '--test-reporter=spec',
     '--test-concurrency=1',
+    // Each file's process exits once its tests and hooks are done, even if a handle is left open:
+    // a socket Node failed to close once kept one spinning at exit until CI's time ran out.
+    '--test-force-exit',
     ...process.argv.slice(2).filter((arg) => arg !== '--server'),
     ...files,
   ],
