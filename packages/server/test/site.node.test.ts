@@ -15,6 +15,10 @@ before(async () => {
   await mkdir(join(cdnDir, 'chunks'));
   await writeFile(join(cdnDir, 'chunks', 'core-abc.js'), 'export {};');
   await writeFile(join(cdnDir, 'chunks', 'core-abc12345.js'), 'export {};');
+  // An entry whose name ends as a hash does: only the build's manifest tells the two apart.
+  await writeFile(join(cdnDir, 'chat-launcher.js'), 'export {};');
+  const manifest = { 'shopfront.js': { isEntry: true }, 'chat-launcher.js': { isEntry: true }, 'chunks/core-abc12345.js': { isEntry: false } };
+  await writeFile(join(cdnDir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(join(cdnDir, 'secret.txt'), 'not served');
   server = await startTestServer({ cdnDir });
 });
@@ -200,6 +204,24 @@ describe('CDN build', () => {
     assert.equal((await fetch(`${server.url}/cdn/shopfront.js`, { headers: { 'if-none-match': etag } })).status, 304);
     const hashed = await fetch(`${server.url}/cdn/chunks/core-abc12345.js`);
     assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    // Named like a hashed chunk, but an entry: a year's caching would keep shoppers on an old launcher.
+    assert.equal((await fetch(`${server.url}/cdn/chat-launcher.js`)).headers.get('cache-control'), 'no-cache');
+    // Not in the manifest: revalidated.
+    assert.equal((await fetch(`${server.url}/cdn/chunks/core-abc.js`)).headers.get('cache-control'), 'no-cache');
+  });
+
+  it('caches nothing for a year when the build has no manifest', async () => {
+    const bare = await mkdtemp(join(tmpdir(), 'shopfront-cdn-bare-'));
+    await writeFile(join(bare, 'core-abc12345.js'), 'export {};');
+    const other = await startTestServer({ cdnDir: bare });
+    try {
+      const response = await fetch(`${other.url}/cdn/core-abc12345.js`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-cache');
+    } finally {
+      await other.stop();
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 
   it('serves nothing outside it, and only scripts, maps and styles', async () => {

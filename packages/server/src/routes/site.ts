@@ -5,9 +5,8 @@
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { cdnRoutes } from './cdn.js';
 import { WEBHOOK_SIGNATURE_HEADER, bodySignature, isSameOrigin } from '../api/security.js';
 import type { Deps } from '../deps.js';
 import { DEMO_CUSTOMER, DEMO_PRODUCTS } from '../demo/catalogue.js';
@@ -22,14 +21,6 @@ import { orderPoints } from '../services/orders.js';
 import type { OrderRecord, Shop } from '../storage/index.js';
 import { notFoundUncached, reviewPhotoFile } from '../review-photos.js';
 import { mediaResponse, setPageHeaders } from '../security.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
 /** Hands a request to the whole app, in process: the demo's order goes through the real, signed webhook. */
 export type Deliver = (request: Request) => Promise<Response>;
@@ -165,37 +156,7 @@ export function siteRoutes(deps: Deps, deliver: Deliver) {
     return mediaResponse(c, photo.bytes, photo.type, 'public, max-age=86400');
   });
 
-  // The CDN build: any shop's page loads it, so it is served with CORS to everyone (module scripts need it).
-  // Chunks named with a content hash never change: cached for a year. Entry files keep their names across
-  // versions: revalidated with an ETag. Gzipped when the browser accepts it (once per file version).
-  const gzipped = new Map<string, { etag: string; gzip: Uint8Array<ArrayBuffer> }>();
-  app.get('/cdn/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice('/cdn/'.length));
-    const path = resolve(cdnRoot, relative);
-    if (!path.startsWith(cdnRoot + sep) || !CONTENT_TYPES[extname(path)]) return c.notFound();
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) return c.notFound();
-      const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
-      c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-      c.header('Cache-Control', /-[\w-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      c.header('ETag', etag);
-      c.header('Vary', 'Accept-Encoding');
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-      c.header('Content-Type', CONTENT_TYPES[extname(path)]!);
-      if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(new Uint8Array(await readFile(path)));
-      let cached = gzipped.get(path);
-      if (cached?.etag !== etag) {
-        cached = { etag, gzip: new Uint8Array(gzipSync(await readFile(path), { level: 9 })) };
-        gzipped.set(path, cached);
-      }
-      c.header('Content-Encoding', 'gzip');
-      return c.body(cached.gzip);
-    } catch {
-      return c.notFound();
-    }
-  });
+  app.route('/', cdnRoutes(deps.config.cdnDir));
 
   return app;
 }
