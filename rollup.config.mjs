@@ -63,12 +63,21 @@ const npmBuilds = packages
     },
   ]);
 
-/** CDN entries: every package with a `src/define.ts` (a widget) and the loader. */
-const cdnInput = Object.fromEntries([
-  ['core', 'packages/core/src/index.ts'],
-  ...packages.filter(({ dir }) => existsSync(`packages/${dir}/src/define.ts`)).map(({ dir }) => [dir, `packages/${dir}/src/define.ts`]),
-  ...(existsSync('packages/loader/src/shopfront.ts') ? [['shopfront', 'packages/loader/src/shopfront.ts']] : []),
-]);
+/**
+ * CDN entries: every package with a `src/define.ts` (a widget), every adapter's
+ * `src/register.ts` (`adapter-rest.js`), the loader and its referral keeper.
+ * Entries keep their names (no hash): the loader imports them by name, and a
+ * hash in each name it carries would be bytes no compression removes.
+ */
+const cdnInput = Object.fromEntries(
+  [
+    ['core', 'packages/core/src/index.ts'],
+    ...packages.map(({ dir }) => [dir, `packages/${dir}/src/define.ts`]),
+    ...packages.map(({ dir }) => [dir, `packages/${dir}/src/register.ts`]),
+    ['shopfront', 'packages/loader/src/shopfront.ts'],
+    ['keep-referral', 'packages/loader/src/keep-referral.ts'],
+  ].filter(([, path]) => existsSync(path)),
+);
 
 // Lit and core: one chunk every widget shares. Translations stay per-locale
 // chunks, and core's index (which re-exports MemoryAdapter for demos) stays out:
@@ -123,18 +132,18 @@ const cdnManifest = {
 /** Each build replaces the last one's files: hashed chunks of old builds would otherwise pile up, and be served. */
 const cleanOutputDir = { name: 'clean-output-dir', renderStart: ({ dir }) => rmSync(dir, { recursive: true, force: true }) };
 
-// The loader imports each widget by its package name; in the CDN build that is the
-// widget's own entry file, loaded for its effect (defining the element). Left to
-// Rollup, an entry that also exports to its lazy parts is imported through a
-// namespace object (`.then(n => n.d)`, and that object in every widget file),
-// which nothing reads: so the loader's widget imports point at the entry files as
-// they are.
-const cdnWidgets = new Set(Object.keys(cdnInput));
+// The loader imports each widget and adapter by its package name; in the CDN
+// build that is the package's own entry file, loaded for its effect (defining
+// the element, registering the adapter). Left to Rollup, an entry that also
+// exports to its lazy parts is imported through a namespace object
+// (`.then(n => n.d)`, and that object in every widget file), which nothing
+// reads: so the loader's imports point at the entry files as they are.
+const cdnEntries = new Set(Object.keys(cdnInput));
 const widgetEntriesAsFiles = {
   name: 'widget-entries-as-files',
   resolveDynamicImport(specifier) {
-    const widget = typeof specifier === 'string' && /^@shopfront\/([a-z-]+)\/define\.js$/.exec(specifier)?.[1];
-    return widget && cdnWidgets.has(widget) ? { id: `./${widget}.js`, external: 'relative' } : null;
+    const entry = typeof specifier === 'string' && /^@shopfront\/([a-z-]+)\/(define|register)\.js$/.exec(specifier)?.[1];
+    return entry && cdnEntries.has(entry) ? { id: `./${entry}.js`, external: 'relative' } : null;
   },
 };
 
