@@ -139,8 +139,8 @@ const cleanOutputDir = { name: 'clean-output-dir', renderStart: ({ dir }) => rmS
 // (`.then(n => n.d)`, and that object in every widget file), which nothing
 // reads: so the loader's imports point at the entry files as they are.
 const cdnEntries = new Set(Object.keys(cdnInput));
-const widgetEntriesAsFiles = {
-  name: 'widget-entries-as-files',
+const entriesAsFiles = {
+  name: 'entries-as-files',
   resolveDynamicImport(specifier) {
     const entry = typeof specifier === 'string' && /^@shopfront\/([a-z-]+)\/(define|register)\.js$/.exec(specifier)?.[1];
     return entry && cdnEntries.has(entry) ? { id: `./${entry}.js`, external: 'relative' } : null;
@@ -153,7 +153,7 @@ const cdnBuild = {
   // Entry chunks may export more than their module (what their lazy parts import
   // from them) rather than each becoming a facade over a second file.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [widgetEntriesAsFiles, tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define }), minifyTemplates()],
+  plugins: [entriesAsFiles, tsResolve, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define }), minifyTemplates()],
   output: {
     dir: 'dist/cdn',
     format: 'es',

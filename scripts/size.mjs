@@ -23,7 +23,7 @@ const PRODUCT_PAGE = new Set(WIDGETS.slice(0, 5));
 
 /** Budgets in gzip bytes. */
 const BUDGETS = {
-  // The 2 KB. The files the loader imports by name (widgets, adapters, the referral keeper) carry no hash in it.
+  // 2 KB. The files the loader imports by name (widgets, adapters, the referral keeper) carry no hash in it.
   loader: 2 * 1024,
   loaderRaw: 10_000, // Shopify's limit for an app-embed script
   // 24 KB, and 0.5 KB for formatting a page's first numbers and dates without ICU (core/src/plain-format.ts),
@@ -97,7 +97,7 @@ check('all five widgets with the shared chunk', total(widgetFiles), BUDGETS.allF
 // Built on its own, tree-shaken for chat alone, as bench/chat-launcher.bench.mjs compares it with peers.
 const chat = await chatWeight();
 check('chat launcher + panel + client, Lit and core', chat.all.gzip, BUDGETS.chat, chat.all.raw);
-const adapter = Object.keys(manifest).find((file) => manifest[file].name === 'adapter-rest');
+const adapter = fileOf('adapter-rest');
 for (const file of [...widgetFiles, ...closure(adapter)]) page.add(file);
 rows.push(['page total: loader + five widgets + RestAdapter', kb(totalRaw(page)), kb(total(page)), '', '']);
 
